@@ -1,0 +1,57 @@
+import { Marked, type Tokens } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+/**
+ * Markdown to HTML on the server, always through an allowlist sanitiser: the Markdown parser
+ * decides structure, sanitize-html decides what may reach a browser.
+ */
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const SAFE_SCHEMES = ["http", "https", "mailto"];
+
+const inlineTags = ["a", "em", "strong", "code", "br", "del"];
+
+/** Posts are written by editors: headings and figures are allowed, scripts and styles never. */
+const postPolicy: sanitizeHtml.IOptions = {
+  allowedTags: [...inlineTags, "p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "pre", "hr", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td"],
+  allowedAttributes: { a: ["href", "title"], th: ["scope"] },
+  allowedSchemes: SAFE_SCHEMES,
+  allowProtocolRelative: false,
+};
+
+/** Comments are written by anyone: a small subset, and every link marked as user content. */
+const commentPolicy: sanitizeHtml.IOptions = {
+  allowedTags: [...inlineTags, "p", "ul", "ol", "li", "blockquote"],
+  allowedAttributes: { a: ["href"] },
+  allowedSchemes: SAFE_SCHEMES,
+  allowProtocolRelative: false,
+  transformTags: {
+    a: sanitizeHtml.simpleTransform("a", { rel: "nofollow ugc noopener", target: "_blank" }),
+  },
+};
+// sanitize-html drops attributes the transform adds unless they are allowed too.
+commentPolicy.allowedAttributes = { a: ["href", "rel", "target"] };
+
+const postMarked = new Marked({ gfm: true, breaks: false });
+
+const commentMarked = new Marked({
+  gfm: true,
+  breaks: true,
+  renderer: {
+    // Raw HTML in a comment is shown as the text the reader typed.
+    html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
+    // Headings, images and tables are outside the comment subset: keep their text only.
+    heading: ({ text }: Tokens.Heading) => `<p>${escapeHtml(text)}</p>\n`,
+    image: ({ text }: Tokens.Image) => escapeHtml(text),
+  },
+});
+
+export function renderPostMarkdown(markdown: string): string {
+  return sanitizeHtml(postMarked.parse(markdown, { async: false }), postPolicy);
+}
+
+export function renderCommentMarkdown(markdown: string): string {
+  return sanitizeHtml(commentMarked.parse(markdown, { async: false }), commentPolicy);
+}

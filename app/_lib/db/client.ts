@@ -1,0 +1,28 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
+import { resolveDatabase, type DatabaseTarget } from "./url";
+
+/**
+ * Both generated clients expose the same models; the SQLite client's type is the common
+ * denominator (PostgreSQL-only options such as `mode: "insensitive"` do not type-check).
+ */
+export type Database = SqliteClient;
+
+/** SQLite waits this long for a lock held by another connection before reporting "busy". */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+export function createDatabase(target: DatabaseTarget = resolveDatabase()): Database {
+  if (target.provider === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    return new PostgresClient({ adapter }) as unknown as Database;
+  }
+  mkdirSync(path.dirname(target.file), { recursive: true });
+  // WAL (set once per database file by the migration runner) lets readers work while a writer
+  // commits; the busy timeout makes concurrent writers queue instead of failing at once.
+  const adapter = new PrismaBetterSQLite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return new SqliteClient({ adapter });
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/app/_lib/db";
+import { renderPostMarkdown } from "@/app/_lib/content/markdown";
+
+export type PostSummary = {
+  slug: string;
+  title: string;
+  authorName: string;
+  publishedAt: Date;
+  approvedCount: number;
+};
+
+export type PostView = PostSummary & { id: string; bodyHtml: string; commentsOpen: boolean };
+
+/** Posts newest first, each with its number of approved responses. */
+export async function listPosts({ take = 50 }: { take?: number } = {}): Promise<PostSummary[]> {
+  const posts = await db.post.findMany({
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      slug: true,
+      title: true,
+      authorName: true,
+      publishedAt: true,
+      _count: { select: { comments: { where: { status: "APPROVED" } } } },
+    },
+  });
+  return posts.map(({ _count, ...post }) => ({ ...post, approvedCount: _count.comments }));
+}
+
+export const getPostBySlug = cache(async (slug: string): Promise<PostView | null> => {
+  const post = await db.post.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      authorName: true,
+      publishedAt: true,
+      body: true,
+      commentsOpen: true,
+      _count: { select: { comments: { where: { status: "APPROVED" } } } },
+    },
+  });
+  if (!post) return null;
+  const { _count, body, ...rest } = post;
+  return { ...rest, approvedCount: _count.comments, bodyHtml: renderPostMarkdown(body) };
+});
