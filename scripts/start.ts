@@ -1,0 +1,105 @@
+/**
+ * `npm start`: everything a fresh clone needs, then the production server.
+ * 1. Loads .env files and generates the local secrets a person would otherwise have to create.
+ * 2. Applies migrations and seeds the first post and terms (both idempotent).
+ * 3. Builds when the sources changed since the last build.
+ * 4. Serves on PORT (default 3000). `--dev` runs the development server instead;
+ *    `--prepare` stops after step 3.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import nextEnv from "@next/env";
+import { createDatabase } from "../app/_lib/db/client";
+import { resolveDatabase } from "../app/_lib/db/url";
+import { migrate } from "../prisma/migrate";
+import { seed } from "../prisma/seed/index";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const dev = process.argv.includes("--dev");
+const prepareOnly = process.argv.includes("--prepare");
+const log = (message: string) => console.log(`[vetted] ${message}`);
+
+function ensureLocalSecret() {
+  if (process.env.NEXTAUTH_SECRET) return;
+  const secret = randomBytes(32).toString("base64url");
+  const file = path.join(root, ".env.local");
+  const prefix = existsSync(file) && !readFileSync(file, "utf8").endsWith("\n") ? "\n" : "";
+  appendFileSync(file, `${prefix}# Generated on first run; keep it private. Set NEXTAUTH_SECRET in production.\nNEXTAUTH_SECRET=${secret}\n`);
+  process.env.NEXTAUTH_SECRET = secret;
+  log("Generated a session secret (NEXTAUTH_SECRET) and stored it in .env.local");
+}
+
+const BUILD_INPUTS = ["app", "public", "prisma/models.prisma", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+
+/** A fingerprint of everything the build reads, so a changed checkout is rebuilt. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (relative: string) => {
+    const full = path.join(root, relative);
+    if (!existsSync(full)) return;
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(full).sort()) visit(path.join(relative, entry));
+    } else {
+      hash.update(relative).update(readFileSync(full));
+    }
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+function buildIfNeeded() {
+  const marker = path.join(root, ".next", "vetted-source.sha256");
+  const fingerprint = sourceFingerprint();
+  const current = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint;
+  if (current) return;
+  log("Building the production bundle (next build)...");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(marker, fingerprint);
+}
+
+async function prepareDatabase() {
+  const target = resolveDatabase();
+  log(target.provider === "sqlite" ? `Database: SQLite at ${path.relative(root, target.file) || target.file}` : "Database: PostgreSQL");
+  const applied = await migrate(target);
+  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+  const db = createDatabase(target);
+  try {
+    const report = await seed(db);
+    if (report.postsCreated || report.termsCreated) {
+      log(`Seeded ${report.postsCreated} post(s), ${report.commentsCreated} comment(s), ${report.termsCreated} terms version(s)`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function main() {
+  process.chdir(root);
+  nextEnv.loadEnvConfig(root, dev);
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const port = process.env.PORT ?? "3000";
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  ensureLocalSecret();
+  await prepareDatabase();
+  if (!dev) buildIfNeeded();
+  if (prepareOnly) return;
+
+  log(`Serving on http://localhost:${port}`);
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: Error) => {
+  console.error(`[vetted] ${error.message}`);
+  process.exit(1);
+});

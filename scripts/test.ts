@@ -1,0 +1,163 @@
+/**
+ * `npm test`: every check, on SQLite and then on PostgreSQL, ending with one line that totals
+ * every suite ("N passed, N failed, N skipped").
+ *
+ *  1. Chromium from Debian when it is missing (Playwright cannot download browsers here).
+ *  2. Type checking and ESLint (one check each).
+ *  3. Unit tests on SQLite.
+ *  4. The production build, then the end-to-end suite against `next start` on a fresh SQLite file.
+ *  5. On PostgreSQL (TEST_POSTGRES_URL, default 127.0.0.1:5432): the database unit tests
+ *     (*.db.test.ts) and the end-to-end suite again, on databases created for this run and
+ *     dropped after it.
+ * A failing step does not stop the later ones, so one run reports everything.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+type Tally = { passed: number; failed: number; skipped: number };
+type Suite = Tally & { name: string };
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const outputDir = path.join(root, "tests", ".output");
+const runId = `vetted_run_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const suites: Suite[] = [];
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n$ ${[command, ...args].join(" ")}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  return result.status === 0;
+}
+
+function heading(text: string) {
+  console.log(`\n=== ${text} ===`);
+}
+
+function ensureChromium() {
+  if (existsSync(chromium)) return;
+  heading("Installing Chromium from Debian (needed by the end-to-end tests)");
+  const apt = (...args: string[]) =>
+    process.getuid?.() === 0 ? run("apt-get", args, { DEBIAN_FRONTEND: "noninteractive" }) : run("sudo", ["apt-get", ...args], { DEBIAN_FRONTEND: "noninteractive" });
+  apt("update");
+  if (!apt("install", "-y", "--no-install-recommends", "chromium") || !existsSync(chromium)) {
+    console.error(`Chromium could not be installed; the end-to-end suites will fail. Install the Debian package "chromium" or set CHROMIUM_PATH.`);
+  }
+}
+
+function check(name: string, command: string, args: string[]) {
+  heading(name);
+  const ok = run(command, args);
+  suites.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+}
+
+function readVitest(file: string, name: string, ok: boolean) {
+  try {
+    const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    const failed = report.numFailedTests + (ok || report.numFailedTests ? 0 : 1);
+    suites.push({ name, passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests });
+  } catch {
+    suites.push({ name, passed: 0, failed: 1, skipped: 0 });
+  }
+}
+
+function unit(name: string, env: Record<string, string>, files: string[] = []) {
+  heading(name);
+  const file = path.join(outputDir, `${name.replace(/\W+/g, "-")}.json`);
+  rmSync(file, { force: true });
+  const ok = run(bin("vitest"), ["run", ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
+  readVitest(file, name, ok);
+}
+
+function e2e(name: string, databaseUrl: string, port: number) {
+  heading(name);
+  const file = path.join(outputDir, `${name.replace(/\W+/g, "-")}.json`);
+  rmSync(file, { force: true });
+  const ok = run(bin("playwright"), ["test"], { E2E_DATABASE_URL: databaseUrl, E2E_PORT: String(port), PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  try {
+    const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+    const { expected, unexpected, flaky, skipped } = report.stats;
+    const failed = unexpected + flaky + (ok || unexpected || flaky ? 0 : 1);
+    suites.push({ name, passed: expected, failed, skipped });
+  } catch {
+    suites.push({ name, passed: 0, failed: 1, skipped: 0 });
+  }
+}
+
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function postgresUrl(database: string) {
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function dropRunDatabases() {
+  await withAdmin(async (client) => {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${runId}%`]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
+}
+
+async function main() {
+  mkdirSync(outputDir, { recursive: true });
+  const started = Date.now();
+  ensureChromium();
+
+  check("Type check", bin("tsc"), ["--noEmit"]);
+  check("ESLint", bin("eslint"), ["."]);
+  unit("Unit tests (SQLite)", { TEST_DATABASE_PROVIDER: "sqlite", TEST_RUN_ID: runId });
+
+  const sqliteFile = path.join(outputDir, `${runId}.db`);
+  e2e("End-to-end (SQLite)", `file:${sqliteFile}`, 3210);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${sqliteFile}${suffix}`, { force: true });
+
+  heading("PostgreSQL");
+  let postgresReady = false;
+  try {
+    await withAdmin((client) => client.query(`CREATE DATABASE "${runId}"`));
+    postgresReady = true;
+  } catch (error) {
+    console.error(`PostgreSQL is not reachable at ${new URL(postgresAdminUrl).host}: ${(error as Error).message}`);
+    suites.push({ name: "PostgreSQL", passed: 0, failed: 1, skipped: 0 });
+  }
+  if (postgresReady) {
+    try {
+      unit("Database unit tests (PostgreSQL)", { TEST_DATABASE_PROVIDER: "postgresql", TEST_POSTGRES_URL: postgresAdminUrl, TEST_RUN_ID: `${runId}_u` }, [".db.test.ts"]);
+      e2e("End-to-end (PostgreSQL)", postgresUrl(runId), 3211);
+    } finally {
+      await dropRunDatabases();
+    }
+  }
+
+  const total = suites.reduce<Tally>((sum, suite) => ({ passed: sum.passed + suite.passed, failed: sum.failed + suite.failed, skipped: sum.skipped + suite.skipped }), {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  });
+  console.log(`\n=== Summary (${Math.round((Date.now() - started) / 1000)} s) ===`);
+  for (const suite of suites) {
+    console.log(`${suite.failed ? "FAIL" : "ok  "}  ${suite.name}: ${suite.passed} passed, ${suite.failed} failed${suite.skipped ? `, ${suite.skipped} skipped` : ""}`);
+  }
+  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+  process.exitCode = total.failed ? 1 : 0;
+}
+
+main().catch(async (error: Error) => {
+  console.error(error);
+  await dropRunDatabases().catch(() => undefined);
+  console.log("0 passed, 1 failed");
+  process.exitCode = 1;
+});
