@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,23 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <Link href="/" className="site-name">
-              Vetted
-            </Link>
-            <nav aria-label="Site">
-              <ul className="site-nav">
-                <li>
-                  <Link href="/">Posts</Link>
-                </li>
-                <li>
-                  <Link href="/terms">Terms</Link>
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </header>
+        <SiteHeader />
         <main id="main" className="page" tabIndex={-1}>
           {children}
         </main>

@@ -2,44 +2,74 @@ import "server-only";
 import { db } from "@/app/_lib/db";
 import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
 
-export type PublicComment = {
+export type ThreadComment = {
   id: string;
   authorName: string;
   createdAt: Date;
   bodyHtml: string;
-  replies: PublicComment[];
+  /** The Markdown source, only for the author's own pending comment (to edit it). */
+  editableBody: string | null;
+  status: "APPROVED" | "PENDING" | "REJECTED";
+  deleted: boolean;
+  isOwn: boolean;
+  rejectionReason: string | null;
+  depth: number;
+  replies: ThreadComment[];
 };
 
-/** A post's approved comments as a thread, oldest first, assembled in one pass. */
-export async function listApprovedThread(postId: string): Promise<PublicComment[]> {
+/**
+ * A post's thread as this viewer may see it: every approved comment, plus the viewer's own
+ * pending and rejected ones. Oldest first, assembled in one pass over one query.
+ */
+export async function listThread(postId: string, viewerId: string | null): Promise<ThreadComment[]> {
   const rows = await db.comment.findMany({
-    where: { postId, status: "APPROVED" },
+    where: {
+      postId,
+      OR: [{ status: "APPROVED" }, ...(viewerId ? [{ authorId: viewerId, status: { in: ["PENDING" as const, "REJECTED" as const] } }] : [])],
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       parentId: true,
+      authorId: true,
       guestName: true,
       body: true,
+      status: true,
+      deletedAt: true,
+      rejectionReason: true,
       createdAt: true,
       author: { select: { name: true } },
     },
   });
-  const byId = new Map<string, PublicComment>();
-  const roots: PublicComment[] = [];
+  const byId = new Map<string, ThreadComment>();
+  const roots: ThreadComment[] = [];
   for (const row of rows) {
+    const isOwn = viewerId !== null && row.authorId === viewerId;
+    const deleted = row.deletedAt !== null;
     byId.set(row.id, {
       id: row.id,
-      authorName: row.author?.name ?? row.guestName ?? "Anonymous",
+      authorName: row.author?.name ?? row.guestName ?? "Deleted user",
       createdAt: row.createdAt,
-      bodyHtml: renderCommentMarkdown(row.body),
+      bodyHtml: deleted ? "" : renderCommentMarkdown(row.body),
+      editableBody: isOwn && row.status === "PENDING" ? row.body : null,
+      status: row.status as ThreadComment["status"],
+      deleted,
+      isOwn,
+      rejectionReason: isOwn ? row.rejectionReason : null,
+      depth: 1,
       replies: [],
     });
   }
+  // Rows come oldest first, so a parent is always placed before its replies.
   for (const row of rows) {
     const comment = byId.get(row.id)!;
     const parent = row.parentId ? byId.get(row.parentId) : undefined;
-    // A reply whose parent is not published is shown at the top level rather than lost.
-    (parent ? parent.replies : roots).push(comment);
+    if (parent) {
+      comment.depth = parent.depth + 1;
+      parent.replies.push(comment);
+    } else {
+      roots.push(comment);
+    }
   }
   return roots;
 }

@@ -23,7 +23,7 @@ export async function listPosts({ take = 50 }: { take?: number } = {}): Promise<
       title: true,
       authorName: true,
       publishedAt: true,
-      _count: { select: { comments: { where: { status: "APPROVED" } } } },
+      _count: { select: { comments: { where: { status: "APPROVED", deletedAt: null } } } },
     },
   });
   return posts.map(({ _count, ...post }) => ({ ...post, approvedCount: _count.comments }));
@@ -40,7 +40,7 @@ export const getPostBySlug = cache(async (slug: string): Promise<PostView | null
       publishedAt: true,
       body: true,
       commentsOpen: true,
-      _count: { select: { comments: { where: { status: "APPROVED" } } } },
+      _count: { select: { comments: { where: { status: "APPROVED", deletedAt: null } } } },
     },
   });
   if (!post) return null;

@@ -2,10 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { listApprovedThread } from "@/app/_lib/comments/queries";
+import { getViewer } from "@/app/_lib/auth/viewer";
+import { listThread } from "@/app/_lib/comments/queries";
 import { formatLongDate, isoDate, responsesHeading } from "@/app/_lib/format";
 import { getPostBySlug } from "@/app/_lib/posts/queries";
-import { CommentList } from "./comment-list";
+import { getSettings } from "@/app/_lib/settings";
+import { currentTermsVersion } from "@/app/_lib/terms/current";
+import { commentingBlockedReason } from "@/app/_lib/users/standing";
+import { CommentForm } from "./comment-form";
+import { CommentList, type ReplyContext } from "./comment-list";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -20,7 +25,11 @@ export default async function PostPage({ params }: Props) {
   const { slug } = await params;
   const post = await getPostBySlug(slug);
   if (!post) notFound();
-  const thread = await listApprovedThread(post.id);
+  const viewer = await getViewer();
+  const [thread, termsVersion, settings] = await Promise.all([listThread(post.id, viewer?.id ?? null), currentTermsVersion(), getSettings()]);
+  const blocked = viewer ? commentingBlockedReason(viewer) : null;
+  const canComment = Boolean(viewer && !blocked && post.commentsOpen && termsVersion !== null);
+  const reply: ReplyContext = canComment && termsVersion !== null ? { postId: post.id, termsVersion, maxDepth: settings.maxReplyDepth } : null;
 
   return (
     <>
@@ -36,12 +45,24 @@ export default async function PostPage({ params }: Props) {
 
       <section className="responses" aria-labelledby="responses-heading">
         <h2 id="responses-heading">{responsesHeading(post.approvedCount, post.title)}</h2>
-        {thread.length > 0 && <CommentList comments={thread} />}
+        {thread.length > 0 && <CommentList comments={thread} reply={reply} />}
       </section>
 
-      <section className="reply" aria-labelledby="reply-heading">
+      <section className="reply" id="reply" aria-labelledby="reply-heading">
         <h2 id="reply-heading">Leave a Reply</h2>
-        {post.commentsOpen ? null : <p>Comments are closed.</p>}
+        {!post.commentsOpen ? (
+          <p>Comments are closed.</p>
+        ) : !viewer ? (
+          <p>
+            You must be logged in to post a comment. <Link href={`/login?callbackUrl=${encodeURIComponent(`/posts/${post.slug}#reply`)}`}>Log in</Link>
+          </p>
+        ) : blocked ? (
+          <p className="form-error">{blocked}</p>
+        ) : termsVersion === null ? (
+          <p>Comments open once the Terms and Conditions are published.</p>
+        ) : (
+          <CommentForm postId={post.id} termsVersion={termsVersion} submissionKey={crypto.randomUUID()} />
+        )}
         <p className="notice">
           Please note: Comment moderation is enabled and may delay your comment. There is no need to resubmit your comment.
         </p>

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { getViewer } from "@/app/_lib/auth/viewer";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader() {
+  const viewer = await getViewer();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-name">
+          Vetted
+        </Link>
+        <nav aria-label="Site">
+          <ul className="site-nav">
+            <li>
+              <Link href="/">Posts</Link>
+            </li>
+            <li>
+              <Link href="/terms">Terms</Link>
+            </li>
+            {viewer ? (
+              <>
+                <li>
+                  <span className="site-nav__viewer">Signed in as {viewer.name}</span>
+                </li>
+                <li>
+                  <SignOutButton />
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link href="/login">Log in</Link>
+                </li>
+                <li>
+                  <Link href="/register">Register</Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,47 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getViewer } from "@/app/_lib/auth/viewer";
+import { deleteOwnComment, editOwnComment } from "@/app/_lib/comments/own";
+import { submitComment as submit } from "@/app/_lib/comments/submit";
+import { commentIdInput, commentInput, editCommentInput, type CommentField } from "@/app/_lib/schemas/comment";
+import { fieldErrors, formValues, type FormState } from "./form-state";
+
+export type CommentFormState = FormState<CommentField | "submissionKey"> & { commentId?: string };
+
+/** Posts a comment or reply; it waits for moderation. */
+export async function submitComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const values = formValues(formData, ["body", "acceptTerms", "notifyReplies", "submissionKey"]);
+  const attempt = Date.now();
+  const parsed = commentInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), values, attempt };
+
+  const result = await submit(await getViewer(), parsed.data);
+  if (!result.ok) {
+    const errors = result.field === "form" ? undefined : { [result.field]: [result.message] };
+    return { status: "error", message: result.field === "form" ? result.message : undefined, errors, values, attempt };
+  }
+  revalidatePath(`/posts/${result.postSlug}`);
+  // A new key for the next comment from the same (now cleared) form.
+  return { status: "success", commentId: result.commentId, values: { submissionKey: crypto.randomUUID() }, attempt };
+}
+
+export async function editComment(_previous: FormState<"body" | "commentId">, formData: FormData): Promise<FormState<"body" | "commentId">> {
+  const values = formValues(formData, ["body"]);
+  const attempt = Date.now();
+  const parsed = editCommentInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), values, attempt };
+  const result = await editOwnComment(await getViewer(), parsed.data);
+  if (!result.ok) return { status: "error", message: result.message, values, attempt };
+  revalidatePath(`/posts/${result.postSlug}`);
+  return { status: "success", values, attempt };
+}
+
+export async function deleteComment(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = commentIdInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", message: "Unknown comment." };
+  const result = await deleteOwnComment(await getViewer(), parsed.data.commentId);
+  if (!result.ok) return { status: "error", message: result.message };
+  revalidatePath(`/posts/${result.postSlug}`);
+  return { status: "success" };
+}

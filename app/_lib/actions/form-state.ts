@@ -1,0 +1,33 @@
+import type { z } from "zod";
+
+/** What every form action returns to `useActionState`. */
+export type FormState<Field extends string = string> = {
+  status: "idle" | "error" | "success";
+  /** A message about the whole form (or the reason nothing could be done). */
+  message?: string;
+  errors?: Partial<Record<Field, string[]>>;
+  /** What the person typed, so a refused form keeps their words. */
+  values?: Partial<Record<Field, string>>;
+  /** Changes on every response, so fields showing `values` are re-rendered with them. */
+  attempt?: number;
+};
+
+export const idleState: FormState = { status: "idle" };
+
+export function fieldErrors<Field extends string>(error: z.ZodError): Partial<Record<Field, string[]>> {
+  const errors: Partial<Record<Field, string[]>> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form") as Field;
+    (errors[field] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+export function formValues(formData: FormData, fields: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    const value = formData.get(field);
+    if (typeof value === "string") values[field] = value;
+  }
+  return values;
+}

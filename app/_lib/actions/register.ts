@@ -1,0 +1,28 @@
+"use server";
+
+import { registerInput } from "@/app/_lib/schemas/account";
+import { createUser } from "@/app/_lib/users/create-user";
+import { fieldErrors, formValues, type FormState } from "./form-state";
+
+type RegisterField = "name" | "email" | "password";
+
+/** Creates a reader account; the form then signs in with the same credentials. */
+export async function registerAccount(_previous: FormState<RegisterField>, formData: FormData): Promise<FormState<RegisterField>> {
+  const values = formValues(formData, ["name", "email"]);
+  const attempt = Date.now();
+  const parsed = registerInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), values, attempt };
+
+  const result = await createUser(parsed.data);
+  if (!result.ok) {
+    // The same words whether or not the address is known would be better still, but a person
+    // needs to learn why registration failed; this does not say which account exists.
+    return {
+      status: "error",
+      errors: { email: ["This email address cannot be used to create an account. If you already have one, sign in instead."] },
+      values,
+      attempt,
+    };
+  }
+  return { status: "success", values, attempt };
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import type { Role } from "./roles";
+import { getViewer, type Viewer } from "./viewer";
+
+const rank: Record<Role, number> = { READER: 0, MODERATOR: 1, ADMIN: 2 };
+
+export function hasRole(viewer: Viewer | null, role: Role): viewer is Viewer {
+  return Boolean(viewer && viewer.status !== "BANNED" && rank[viewer.role] >= rank[role]);
+}
+
+/** For pages: signed-out visitors go to sign in and come back; others without the role get 403. */
+export async function requirePageRole(role: Role, returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!hasRole(viewer, role)) forbidden();
+  return viewer;
+}

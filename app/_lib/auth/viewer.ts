@@ -1,0 +1,52 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { db } from "@/app/_lib/db";
+import { authOptions } from "./options";
+import type { Role } from "./roles";
+
+export type { Role } from "./roles";
+
+/** The signed-in person as the app may know them, read fresh from the database. */
+export type Viewer = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  status: "ACTIVE" | "SUSPENDED" | "BANNED";
+  suspendedUntil: Date | null;
+  statusReason: string | null;
+  alwaysPremoderate: boolean;
+  trusted: boolean;
+  createdAt: Date;
+};
+
+export const viewerSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  status: true,
+  suspendedUntil: true,
+  statusReason: true,
+  alwaysPremoderate: true,
+  trusted: true,
+  createdAt: true,
+} as const;
+
+export async function loadViewer(userId: string | undefined | null): Promise<Viewer | null> {
+  if (!userId) return null;
+  return db.user.findUnique({ where: { id: userId }, select: viewerSelect });
+}
+
+/**
+ * Who is asking, once per request. The session only says which user it is; role and status come
+ * from the database, so a ban or a demotion applies at once even to a valid session cookie.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  return loadViewer(id);
+});
+
+export const isStaff = (viewer: Viewer | null): boolean => viewer?.role === "MODERATOR" || viewer?.role === "ADMIN";

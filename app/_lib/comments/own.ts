@@ -1,0 +1,50 @@
+import "server-only";
+import type { Viewer } from "@/app/_lib/auth/viewer";
+import { db } from "@/app/_lib/db";
+import type { EditCommentInput } from "@/app/_lib/schemas/comment";
+
+export type OwnCommentResult = { ok: true; postSlug: string } | { ok: false; message: string };
+
+const NOT_YOURS = "You can only change your own comments.";
+
+/** An author may edit their comment while it waits for moderation; the old text is kept. */
+export async function editOwnComment(viewer: Viewer | null, input: EditCommentInput): Promise<OwnCommentResult> {
+  if (!viewer) return { ok: false, message: "You must be logged in to edit a comment." };
+  const comment = await db.comment.findUnique({
+    where: { id: input.commentId },
+    select: { authorId: true, status: true, body: true, post: { select: { slug: true } } },
+  });
+  if (!comment || comment.authorId !== viewer.id) return { ok: false, message: NOT_YOURS };
+  if (comment.status !== "PENDING") return { ok: false, message: "This comment has been moderated and can no longer be edited." };
+  if (comment.body === input.body) return { ok: true, postSlug: comment.post.slug };
+
+  const changed = await db.$transaction(async (tx) => {
+    // Conditional on still pending and unchanged, so a moderator's decision made meanwhile wins.
+    const updated = await tx.comment.updateMany({
+      where: { id: input.commentId, authorId: viewer.id, status: "PENDING", body: comment.body },
+      data: { body: input.body },
+    });
+    if (updated.count === 1) await tx.commentRevision.create({ data: { commentId: input.commentId, body: comment.body, editedById: viewer.id } });
+    return updated.count === 1;
+  });
+  return changed ? { ok: true, postSlug: comment.post.slug } : { ok: false, message: "This comment was moderated meanwhile and can no longer be edited." };
+}
+
+/**
+ * An author may delete their pending or published comment. A published comment with replies
+ * stays as "This comment was deleted." so the thread keeps its shape; its text is removed.
+ */
+export async function deleteOwnComment(viewer: Viewer | null, commentId: string): Promise<OwnCommentResult> {
+  if (!viewer) return { ok: false, message: "You must be logged in to delete a comment." };
+  const comment = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { authorId: true, status: true, deletedAt: true, post: { select: { slug: true } }, _count: { select: { replies: true } } },
+  });
+  if (!comment || comment.authorId !== viewer.id || comment.deletedAt) return { ok: false, message: NOT_YOURS };
+  if (comment.status === "APPROVED" && comment._count.replies > 0) {
+    await db.comment.updateMany({ where: { id: commentId, authorId: viewer.id }, data: { body: "", deletedAt: new Date() } });
+  } else {
+    await db.comment.deleteMany({ where: { id: commentId, authorId: viewer.id } });
+  }
+  return { ok: true, postSlug: comment.post.slug };
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+export const NAME_MAX = 80;
+
+export const emailField = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
+export const passwordField = z
+  .string({ error: "Enter a password." })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+export const nameField = z
+  .string({ error: "Enter your name as it should appear on your comments." })
+  .trim()
+  .min(1, "Enter your name as it should appear on your comments.")
+  .max(NAME_MAX, `Use at most ${NAME_MAX} characters.`)
+  // Control, bidirectional-override and zero-width characters let a name impersonate another.
+  .refine((name) => !/[\p{Cc}\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u.test(name), "Use letters, numbers and ordinary punctuation only.");
+
+export const roleField = z.enum(["READER", "MODERATOR", "ADMIN"], "Role must be reader, moderator or admin.");
+
+export const registerInput = z.object({ name: nameField, email: emailField, password: passwordField });
+export type RegisterInput = z.infer<typeof registerInput>;
+
+export const signInInput = z.object({
+  email: emailField,
+  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX, "Invalid email or password."),
+});
+export type SignInInput = z.infer<typeof signInInput>;

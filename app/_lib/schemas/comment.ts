@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const COMMENT_MAX = 5000;
+
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Line endings made uniform and control characters (other than newline and tab) removed. */
+export function normalizeCommentText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+    .trim();
+}
+
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Unknown item.");
+
+export const commentBody = z
+  .string({ error: "Write your comment before posting it." })
+  .transform(normalizeCommentText)
+  .pipe(
+    z
+      .string()
+      .refine((text) => text.replace(INVISIBLE, "").trim().length > 0, "Write your comment before posting it.")
+      .refine((text) => text.length <= COMMENT_MAX, {
+        error: (issue) =>
+          `Comments can be at most ${COMMENT_MAX.toLocaleString("en")} characters; yours has ${String(issue.input).length.toLocaleString("en")}.`,
+      }),
+  );
+
+const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+
+/** The comment form, shared by the form component and the action. */
+export const commentInput = z.object({
+  postId: id,
+  parentId: z.preprocess((value) => (value === "" ? undefined : value), id.optional()),
+  body: commentBody,
+  acceptTerms: z.preprocess(
+    (value) => value === "on" || value === "true" || value === true,
+    z.literal(true, { error: "Tick the box to agree to the Terms and Conditions before posting." }),
+  ),
+  termsVersion: z.coerce.number({ error: "Reload the page to see the current Terms and Conditions." }).int().positive(),
+  submissionKey: z.uuid({ error: "This form has expired. Reload the page and try again." }),
+  notifyReplies: checkbox.optional().default(false),
+});
+export type CommentInput = z.infer<typeof commentInput>;
+export type CommentField = "postId" | "parentId" | "body" | "acceptTerms" | "termsVersion" | "submissionKey" | "form";
+
+export const editCommentInput = z.object({ commentId: id, body: commentBody });
+export type EditCommentInput = z.infer<typeof editCommentInput>;
+
+export const commentIdInput = z.object({ commentId: id });

@@ -1,0 +1,82 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { FieldError } from "@/app/_components/field-error";
+import { signInInput } from "@/app/_lib/schemas/account";
+
+type Errors = { email?: string[]; password?: string[]; form?: string };
+
+/** Signs in through NextAuth's credentials endpoint; the schema is the one the server applies. */
+export function LoginForm({ returnTo, oauthProviders }: { returnTo: string; oauthProviders: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = signInInput.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!parsed.success) {
+      const fields: Errors = {};
+      for (const issue of parsed.error.issues) (fields[issue.path[0] as "email" | "password"] ??= []).push(issue.message);
+      setErrors(fields);
+      return;
+    }
+    setPending(true);
+    setErrors({});
+    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    setPending(false);
+    if (!result?.ok) {
+      setErrors({ form: "Invalid email or password." });
+      return;
+    }
+    router.push(returnTo);
+    router.refresh();
+  }
+
+  return (
+    <>
+      <form onSubmit={onSubmit} className="form" noValidate>
+        <div className="field">
+          <label htmlFor="email">Email</label>
+          <input id="email" name="email" type="email" autoComplete="email" required aria-invalid={Boolean(errors.email)} aria-describedby="email-error" />
+          <FieldError id="email-error" errors={errors.email} />
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={Boolean(errors.password)}
+            aria-describedby="password-error"
+          />
+          <FieldError id="password-error" errors={errors.password} />
+        </div>
+        <p role="alert" className="form-error">
+          {errors.form}
+        </p>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {oauthProviders.length > 0 && (
+        <section aria-labelledby="oauth-heading">
+          <h2 id="oauth-heading">Or sign in with</h2>
+          <ul className="oauth-list">
+            {oauthProviders.map((provider) => (
+              <li key={provider.id}>
+                <button type="button" className="button button--quiet" onClick={() => void signIn(provider.id, { callbackUrl: returnTo })}>
+                  {provider.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useId, useRef } from "react";
+import { FieldError } from "@/app/_components/field-error";
+import { submitComment, type CommentFormState } from "@/app/_lib/actions/comments";
+import { COMMENT_MAX } from "@/app/_lib/schemas/comment";
+
+type Props = {
+  postId: string;
+  termsVersion: number;
+  submissionKey: string;
+  parentId?: string;
+  replyingTo?: string;
+  onCancel?: () => void;
+};
+
+const initialState: CommentFormState = { status: "idle" };
+
+export function CommentForm({ postId, termsVersion, submissionKey, parentId, replyingTo, onCancel }: Props) {
+  const [state, formAction, pending] = useActionState(submitComment, initialState);
+  const id = useId();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const errors = state.errors ?? {};
+  const key = state.values?.submissionKey ?? submissionKey;
+  const values = state.status === "success" ? {} : (state.values ?? {});
+
+  useEffect(() => {
+    if (replyingTo) textarea.current?.focus();
+  }, [replyingTo]);
+
+  return (
+    <form action={formAction} className="form comment-form" noValidate aria-label={replyingTo ? `Reply to ${replyingTo}` : "Leave a comment"}>
+      <input type="hidden" name="postId" value={postId} />
+      {parentId && <input type="hidden" name="parentId" value={parentId} />}
+      <input type="hidden" name="termsVersion" value={termsVersion} />
+      <input type="hidden" name="submissionKey" value={key} />
+
+      <div className="field">
+        <label htmlFor={`${id}-body`}>{replyingTo ? `Reply to ${replyingTo}` : "Comment"}</label>
+        <textarea
+          ref={textarea}
+          id={`${id}-body`}
+          name="body"
+          rows={replyingTo ? 5 : 8}
+          required
+          maxLength={COMMENT_MAX}
+          key={`body-${state.attempt}`}
+          defaultValue={values.body}
+          aria-invalid={Boolean(errors.body)}
+          aria-describedby={`${id}-body-hint ${id}-body-error`}
+        />
+        <p id={`${id}-body-hint`} className="hint">
+          Up to {COMMENT_MAX.toLocaleString("en")} characters. You can use *emphasis*, **bold**, [links](https://example.org), lists, &gt; quotes and `code`.
+        </p>
+        <FieldError id={`${id}-body-error`} errors={errors.body} />
+      </div>
+
+      <div className="field">
+        <div className="field--inline">
+          <input
+            id={`${id}-terms`}
+            name="acceptTerms"
+            type="checkbox"
+            key={`terms-${state.attempt}`}
+            defaultChecked={values.acceptTerms === "on"}
+            aria-invalid={Boolean(errors.acceptTerms)}
+            aria-describedby={`${id}-terms-error`}
+          />
+          <label htmlFor={`${id}-terms`}>
+            I have read and agree to the{" "}
+            <Link href="/terms" target="_blank">
+              Terms and Conditions
+            </Link>{" "}
+            (version {termsVersion})
+          </label>
+        </div>
+        <FieldError id={`${id}-terms-error`} errors={errors.acceptTerms} />
+      </div>
+
+      <div aria-live="polite" aria-atomic="true">
+        {state.status === "error" && state.message && <p className="form-error">{state.message}</p>}
+        {state.status === "success" && <p className="form-success">Thank you. Your comment is awaiting moderation.</p>}
+      </div>
+
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+          {pending ? "Posting…" : replyingTo ? "Post Reply" : "Post Comment"}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button--quiet" onClick={onCancel}>
+            Cancel reply
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

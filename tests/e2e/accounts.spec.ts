@@ -1,0 +1,84 @@
+import { expect, test } from "@playwright/test";
+import { createPost, db, uniqueId } from "./support/db";
+import { createUser, PASSWORD, signIn } from "./support/users";
+
+test("a visitor registers, is signed in, signs out and signs in again", async ({ page }) => {
+  const email = `new-${uniqueId()}@example.com`;
+  await page.goto("/register");
+  await page.getByLabel("Name").fill("Nadia Reader");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Signed in as Nadia Reader")).toBeVisible();
+
+  const stored = await db.user.findUniqueOrThrow({ where: { email } });
+  expect(stored.role).toBe("READER");
+  expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+  await signIn(page, { email, name: "Nadia Reader" });
+});
+
+test("registration explains every problem next to its field and keeps what was typed", async ({ page }) => {
+  const existing = await createUser();
+  await page.goto("/register");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter your name as it should appear on your comments.")).toBeVisible();
+  await expect(page.getByText("Enter your email address.")).toBeVisible();
+  await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
+
+  await page.getByLabel("Name").fill("Someone");
+  await page.getByLabel("Email").fill(existing.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(/cannot be used to create an account/);
+  await expect(page.getByLabel("Name")).toHaveValue("Someone");
+  expect(await db.user.count({ where: { email: existing.email } })).toBe(1);
+});
+
+test("a wrong password and an unknown email get the same message", async ({ page }) => {
+  const user = await createUser();
+  for (const [email, password] of [
+    [user.email, "not the password"],
+    [`nobody-${uniqueId()}@example.com`, PASSWORD],
+  ]) {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email!);
+    await page.getByLabel("Password").fill(password!);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
+  }
+});
+
+test("signing in from a post returns the reader to that post", async ({ page }) => {
+  const post = await createPost();
+  const user = await createUser();
+  await page.goto(`/posts/${post.slug}`);
+  const reply = page.getByRole("region", { name: "Leave a Reply" });
+  await expect(reply.getByText("You must be logged in to post a comment.")).toBeVisible();
+  await reply.getByRole("link", { name: "Log in" }).click();
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/posts/${post.slug}`));
+  await expect(page.getByLabel("Comment", { exact: true })).toBeVisible();
+});
+
+test("a banned reader cannot sign in; a demoted admin loses the terms editor at once", async ({ page }) => {
+  const banned = await createUser({ status: "BANNED" });
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(banned.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
+
+  const admin = await createUser({ role: "ADMIN" });
+  await signIn(page, admin);
+  await page.goto("/terms/edit");
+  await expect(page.getByRole("heading", { level: 1, name: "Publish new Terms and Conditions" })).toBeVisible();
+  await db.user.update({ where: { id: admin.id }, data: { role: "READER" } });
+  const response = await page.goto("/terms/edit");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "You do not have access" })).toBeVisible();
+});
