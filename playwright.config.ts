@@ -22,7 +22,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync", "--disable-background-networking", "--disable-component-update"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /site-wide\//  },
+    // Tests that change what every page shows (the current terms, site settings) run after the rest.
+    { name: "site-wide", use: { ...devices["Desktop Chrome"] }, testMatch: /site-wide\/.*\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
     url: `${baseURL}/terms`,

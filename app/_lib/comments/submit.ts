@@ -71,6 +71,9 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
   const waitMs = latest ? latest.createdAt.getTime() + settings.commentIntervalSeconds * 1000 - now.getTime() : 0;
   if (waitMs > 0) {
     const seconds = Math.ceil(waitMs / 1000);
+    // The comment that trips flood control may be this very submission, stored by a concurrent retry.
+    const replayed = await replayOf(input.submissionKey, viewer);
+    if (replayed) return replayed;
     return refuse("form", `You are posting too quickly. You can post again in ${seconds} second${seconds === 1 ? "" : "s"}.`);
   }
 
@@ -83,7 +86,7 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
     },
     select: { id: true },
   });
-  if (duplicate) return refuse("body", "It looks as though you've already said that.");
+  if (duplicate) return (await replayOf(input.submissionKey, viewer)) ?? refuse("body", "It looks as though you've already said that.");
 
   try {
     const comment = await db.$transaction(async (tx) => {

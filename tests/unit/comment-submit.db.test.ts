@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Viewer } from "@/app/_lib/auth/viewer";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { makeViewer } from "../support/viewer";
+
+const state = vi.hoisted(() => ({ db: undefined as unknown, viewer: null as unknown }));
+vi.mock("@/app/_lib/db", () => ({
+  get db() {
+    return state.db;
+  },
+}));
+vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+const { submitComment } = await import("@/app/_lib/comments/submit");
+const actions = await import("@/app/_lib/actions/comments");
+
+let database: TestDatabase;
+let postId: string;
+let termsVersion: number;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  state.db = database.db;
+  termsVersion = (await database.db.termsVersion.create({ data: { version: 1, body: "Terms.", effectiveAt: new Date("2020-01-01") } })).version;
+});
+afterAll(() => database.drop());
+beforeEach(async () => {
+  postId = (await database.db.post.create({ data: { slug: `p-${randomUUID()}`, title: "P", authorName: "A", publishedAt: new Date(), body: "B" } })).id;
+});
+
+const input = (overrides: Record<string, unknown> = {}) => ({
+  postId,
+  body: "A comment.",
+  acceptTerms: true as const,
+  termsVersion,
+  submissionKey: randomUUID(),
+  notifyReplies: false,
+  ...overrides,
+});
+const countOnPost = () => database.db.comment.count({ where: { postId } });
+
+function formData(values: Record<string, string>) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+}
+
+describe("the comment action, called directly as any HTTP client could", () => {
+  const valid = () => ({ postId, body: "Through the action.", acceptTerms: "on", termsVersion: String(termsVersion), submissionKey: randomUUID() });
+
+  it("refuses a signed-out caller and stores nothing", async () => {
+    state.viewer = null;
+    const result = await actions.submitComment({ status: "idle" }, formData(valid()));
+    expect(result).toMatchObject({ status: "error", message: "You must be logged in to post a comment." });
+    expect(await countOnPost()).toBe(0);
+  });
+
+  it("refuses a banned reader and stores nothing", async () => {
+    state.viewer = await makeViewer(database.db, { status: "BANNED", statusReason: "Spam" });
+    const result = await actions.submitComment({ status: "idle" }, formData(valid()));
+    expect(result).toMatchObject({ status: "error", message: "Your account has been banned from commenting. Reason: Spam" });
+    expect(await countOnPost()).toBe(0);
+  });
+
+  it("returns every field's error for bad input and stores nothing", async () => {
+    state.viewer = await makeViewer(database.db);
+    const result = await actions.submitComment({ status: "idle" }, formData({ postId, body: "  ", termsVersion: "1", submissionKey: "nope" }));
+    expect(result.status).toBe("error");
+    expect(Object.keys(result.errors ?? {}).sort()).toEqual(["acceptTerms", "body", "submissionKey"]);
+    expect(await countOnPost()).toBe(0);
+  });
+
+  it("stores a valid comment as pending for an active reader", async () => {
+    state.viewer = await makeViewer(database.db);
+    const result = await actions.submitComment({ status: "idle" }, formData(valid()));
+    expect(result.status).toBe("success");
+    const stored = await database.db.comment.findMany({ where: { postId } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ status: "PENDING", body: "Through the action.", termsVersion });
+  });
+});
+
+describe("submitting a comment", () => {
+  let reader: Viewer;
+  beforeEach(async () => {
+    reader = await makeViewer(database.db);
+  });
+
+  it("refuses a suspension still running and allows one that has ended", async () => {
+    const suspended = await makeViewer(database.db, { status: "SUSPENDED", suspendedUntil: new Date(Date.now() + 86_400_000) });
+    expect(await submitComment(suspended, input())).toMatchObject({ ok: false, field: "form", message: expect.stringMatching(/suspended/) });
+    const ended = await makeViewer(database.db, { status: "SUSPENDED", suspendedUntil: new Date(Date.now() - 1000) });
+    expect(await submitComment(ended, input())).toMatchObject({ ok: true, status: "PENDING" });
+  });
+
+  it("refuses unknown and closed posts", async () => {
+    expect(await submitComment(reader, input({ postId: "nonexistent" }))).toMatchObject({ ok: false, message: "This post no longer exists." });
+    await database.db.post.update({ where: { id: postId }, data: { commentsOpen: false } });
+    expect(await submitComment(reader, input())).toMatchObject({ ok: false, message: "Comments are closed." });
+    expect(await countOnPost()).toBe(0);
+  });
+
+  it("stores one comment for one submission key, however often it is sent", async () => {
+    const key = randomUUID();
+    const results = await Promise.all([1, 2, 3].map(() => submitComment(reader, input({ submissionKey: key }))));
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(new Set(results.map((result) => result.ok && result.commentId)).size).toBe(1);
+    expect(await countOnPost()).toBe(1);
+  });
+
+  it("refuses another reader's submission key", async () => {
+    const key = randomUUID();
+    await submitComment(reader, input({ submissionKey: key }));
+    const other = await makeViewer(database.db);
+    expect(await submitComment(other, input({ submissionKey: key, body: "Mine." }))).toMatchObject({ ok: false, field: "form" });
+    expect(await countOnPost()).toBe(1);
+  });
+
+  it("applies flood control with the time left, then lets the reader post again", async () => {
+    const now = new Date();
+    expect(await submitComment(reader, input({ body: "One." }), now)).toMatchObject({ ok: true });
+    expect(await submitComment(reader, input({ body: "Two." }), new Date(now.getTime() + 5_000))).toMatchObject({
+      ok: false,
+      message: "You are posting too quickly. You can post again in 10 seconds.",
+    });
+    expect(await submitComment(reader, input({ body: "Two." }), new Date(now.getTime() + 15_000))).toMatchObject({ ok: true });
+  });
+
+  it("refuses an identical comment on the same post within the window, not after it", async () => {
+    const now = new Date();
+    expect(await submitComment(reader, input({ body: "Same words." }), now)).toMatchObject({ ok: true });
+    expect(await submitComment(reader, input({ body: "Same words." }), new Date(now.getTime() + 60_000))).toMatchObject({
+      ok: false,
+      field: "body",
+      message: "It looks as though you've already said that.",
+    });
+    expect(await submitComment(reader, input({ body: "Same words." }), new Date(now.getTime() + 11 * 60_000))).toMatchObject({ ok: true });
+  });
+
+  it("refuses an old terms version and records the accepted one", async () => {
+    expect(await submitComment(reader, input({ termsVersion: termsVersion + 1 }))).toMatchObject({ ok: false, field: "acceptTerms" });
+    const result = await submitComment(reader, input());
+    expect(result.ok).toBe(true);
+    expect(await database.db.termsAcceptance.count({ where: { userId: reader.id, version: termsVersion } })).toBe(1);
+  });
+
+  it("accepts replies only to published comments on the same post, up to the depth limit", async () => {
+    const pending = await database.db.comment.create({ data: { postId, guestName: "G", body: "p", status: "PENDING" } });
+    expect(await submitComment(reader, input({ parentId: pending.id }))).toMatchObject({ ok: false, message: expect.stringMatching(/published comment on this post/) });
+
+    const otherPost = await database.db.post.create({ data: { slug: `o-${randomUUID()}`, title: "O", authorName: "A", publishedAt: new Date(), body: "B" } });
+    const elsewhere = await database.db.comment.create({ data: { postId: otherPost.id, guestName: "G", body: "e", status: "APPROVED" } });
+    expect(await submitComment(reader, input({ parentId: elsewhere.id }))).toMatchObject({ ok: false });
+
+    const level1 = await database.db.comment.create({ data: { postId, guestName: "G", body: "1", status: "APPROVED" } });
+    const level2 = await database.db.comment.create({ data: { postId, guestName: "G", body: "2", status: "APPROVED", parentId: level1.id } });
+    const level3 = await database.db.comment.create({ data: { postId, guestName: "G", body: "3", status: "APPROVED", parentId: level2.id } });
+    expect(await submitComment(reader, input({ parentId: level3.id }))).toMatchObject({ ok: false, message: expect.stringMatching(/as deep as replies can go/) });
+    const reply = await submitComment(reader, input({ parentId: level2.id }));
+    expect(reply).toMatchObject({ ok: true });
+    expect(await database.db.comment.count({ where: { postId, authorId: reader.id } })).toBe(1);
+  });
+});
