@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { pendingSummary } from "@/app/_lib/moderation/queue";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
+  const pending = await pendingSummary(viewer);
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -18,6 +20,13 @@ export async function SiteHeader() {
             <li>
               <Link href="/terms">Terms</Link>
             </li>
+            {pending && (
+              <li>
+                <Link href="/moderation">
+                  Moderation <span className="badge">({pending.count} pending)</span>
+                </Link>
+              </li>
+            )}
             {viewer ? (
               <>
                 <li>

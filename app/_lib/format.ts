@@ -24,3 +24,36 @@ export function responsesHeading(count: number, title: string): string {
 export function responsesLabel(count: number): string {
   return count === 0 ? "No responses" : count === 1 ? "1 response" : `${count} responses`;
 }
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["week", 7 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/** "3 minutes ago", "yesterday", "just now". */
+export function relativeTime(date: Date, now = new Date()): string {
+  const elapsed = date.getTime() - now.getTime();
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(elapsed) >= ms) return relative.format(Math.round(elapsed / ms), unit);
+  }
+  return "just now";
+}
+
+/** "25 Nov 2026, 14:03 UTC": an unambiguous timestamp for tooltips and logs. */
+export function exactTime(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** "3 days", "2 years": how long ago an account was made. */
+export function ageOf(date: Date, now = new Date()): string {
+  const days = Math.floor((now.getTime() - date.getTime()) / 86_400_000);
+  if (days < 1) return "less than a day";
+  if (days < 60) return `${days} day${days === 1 ? "" : "s"}`;
+  if (days < 730) return `${Math.floor(days / 30)} months`;
+  return `${Math.floor(days / 365)} years`;
+}

@@ -7,7 +7,7 @@ import { submitComment as submit } from "@/app/_lib/comments/submit";
 import { commentIdInput, commentInput, editCommentInput, type CommentField } from "@/app/_lib/schemas/comment";
 import { fieldErrors, formValues, type FormState } from "./form-state";
 
-export type CommentFormState = FormState<CommentField | "submissionKey"> & { commentId?: string };
+export type CommentFormState = FormState<CommentField | "submissionKey"> & { commentId?: string; published?: boolean };
 
 /** Posts a comment or reply; it waits for moderation. */
 export async function submitComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
@@ -23,7 +23,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
   }
   revalidatePath(`/posts/${result.postSlug}`);
   // A new key for the next comment from the same (now cleared) form.
-  return { status: "success", commentId: result.commentId, values: { submissionKey: crypto.randomUUID() }, attempt };
+  return { status: "success", commentId: result.commentId, published: result.status === "APPROVED", values: { submissionKey: crypto.randomUUID() }, attempt };
 }
 
 export async function editComment(_previous: FormState<"body" | "commentId">, formData: FormData): Promise<FormState<"body" | "commentId">> {

@@ -25,7 +25,7 @@ export async function listThread(postId: string, viewerId: string | null): Promi
   const rows = await db.comment.findMany({
     where: {
       postId,
-      OR: [{ status: "APPROVED" }, ...(viewerId ? [{ authorId: viewerId, status: { in: ["PENDING" as const, "REJECTED" as const] } }] : [])],
+      OR: [{ status: "APPROVED" }, ...(viewerId ? [{ authorId: viewerId, status: { in: ["PENDING" as const, "SPAM" as const, "REJECTED" as const] } }] : [])],
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
@@ -52,7 +52,8 @@ export async function listThread(postId: string, viewerId: string | null): Promi
       createdAt: row.createdAt,
       bodyHtml: deleted ? "" : renderCommentMarkdown(row.body),
       editableBody: isOwn && row.status === "PENDING" ? row.body : null,
-      status: row.status as ThreadComment["status"],
+      // An author is not told that a filter took their comment for spam: it reads as pending.
+      status: row.status === "SPAM" ? "PENDING" : (row.status as ThreadComment["status"]),
       deleted,
       isOwn,
       rejectionReason: isOwn ? row.rejectionReason : null,

@@ -6,6 +6,8 @@ import type { CommentField, CommentInput } from "@/app/_lib/schemas/comment";
 import { getSettings } from "@/app/_lib/settings";
 import { commentingBlockedReason } from "@/app/_lib/users/standing";
 import { currentTermsVersion } from "@/app/_lib/terms/current";
+import { applyRules } from "@/app/_lib/moderation/rules";
+import { acceptsComments } from "@/app/_lib/posts/open";
 
 export type SubmitResult =
   | { ok: true; commentId: string; status: "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH"; postSlug: string; replayed: boolean }
@@ -35,7 +37,8 @@ async function replayOf(submissionKey: string, viewer: Viewer): Promise<SubmitRe
 }
 
 /**
- * Stores a reader's comment or reply as pending, after every check a public endpoint needs.
+ * Stores a reader's comment or reply after every check a public endpoint needs; the automatic
+ * moderation rules decide whether it waits for a moderator (the default), is published or is spam.
  * Nothing is written unless all pass; the same submission key twice stores one comment.
  */
 export async function submitComment(viewer: Viewer | null, input: CommentInput, now = new Date()): Promise<SubmitResult> {
@@ -46,9 +49,10 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
   const replay = await replayOf(input.submissionKey, viewer);
   if (replay) return replay;
 
-  const post = await db.post.findUnique({ where: { id: input.postId }, select: { id: true, slug: true, commentsOpen: true } });
+  const settings = await getSettings();
+  const post = await db.post.findUnique({ where: { id: input.postId }, select: { id: true, slug: true, commentsOpen: true, publishedAt: true } });
   if (!post) return refuse("form", "This post no longer exists.");
-  if (!post.commentsOpen) return refuse("form", "Comments are closed.");
+  if (!acceptsComments(post, settings.closeCommentsAfterDays, now)) return refuse("form", "Comments are closed.");
 
   const termsVersion = await currentTermsVersion();
   if (termsVersion === null) return refuse("form", "Comments are not open until Terms and Conditions are published.");
@@ -56,7 +60,6 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
     return refuse("acceptTerms", `The Terms and Conditions have changed (now version ${termsVersion}). Read them, then tick the box again.`);
   }
 
-  const settings = await getSettings();
   if (input.parentId) {
     const parent = await db.comment.findUnique({ where: { id: input.parentId }, select: { postId: true, status: true, deletedAt: true } });
     if (!parent || parent.postId !== post.id || parent.status !== "APPROVED" || parent.deletedAt) {
@@ -88,6 +91,9 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
   });
   if (duplicate) return (await replayOf(input.submissionKey, viewer)) ?? refuse("body", "It looks as though you've already said that.");
 
+  const approvedCount = await db.comment.count({ where: { authorId: viewer.id, status: "APPROVED" } });
+  const outcome = applyRules(input.body, { approvedCount, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted }, settings);
+
   try {
     const comment = await db.$transaction(async (tx) => {
       await tx.termsAcceptance.upsert({
@@ -101,7 +107,9 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
           authorId: viewer.id,
           parentId: input.parentId ?? null,
           body: input.body,
-          status: "PENDING",
+          status: outcome.status,
+          heldReason: outcome.reason,
+          decidedAt: outcome.status === "PENDING" ? null : now,
           termsVersion,
           termsAcceptedAt: now,
           submissionKey: input.submissionKey,

@@ -1,18 +1,9 @@
 import "server-only";
-import { z } from "zod";
+import type { Database } from "@/app/_lib/db/client";
 import { db } from "@/app/_lib/db";
+import { settingsSchema, defaultSettings, type Settings } from "./schema";
 
-/** Site settings with their defaults; admins change them, stored one JSON value per key. */
-export const settingsSchema = z.object({
-  /** Flood control: the least time between two comments by one reader. */
-  commentIntervalSeconds: z.number().int().min(0).max(3600).default(15),
-  /** How deep replies may nest (1 = no replies). */
-  maxReplyDepth: z.number().int().min(1).max(10).default(3),
-  /** An identical comment by the same author on the same post within this time is refused. */
-  duplicateWindowMinutes: z.number().int().min(0).max(24 * 60).default(10),
-});
-export type Settings = z.infer<typeof settingsSchema>;
-export const defaultSettings: Settings = settingsSchema.parse({});
+export { defaultSettings, settingsSchema, type Settings };
 
 export async function getSettings(): Promise<Settings> {
   const rows = await db.setting.findMany({ where: { key: { in: Object.keys(defaultSettings) } } });
@@ -26,4 +17,16 @@ export async function getSettings(): Promise<Settings> {
   }
   const parsed = settingsSchema.safeParse({ ...defaultSettings, ...stored });
   return parsed.success ? parsed.data : defaultSettings;
+}
+
+type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+/** Writes the values that changed and returns their keys. */
+export async function saveSettings(tx: Tx, next: Settings, current: Settings, userId: string): Promise<string[]> {
+  const changed = (Object.keys(next) as (keyof Settings)[]).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(current[key]));
+  for (const key of changed) {
+    const value = JSON.stringify(next[key]);
+    await tx.setting.upsert({ where: { key }, update: { value, updatedById: userId }, create: { key, value, updatedById: userId } });
+  }
+  return changed;
 }

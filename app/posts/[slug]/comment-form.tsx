@@ -80,7 +80,9 @@ export function CommentForm({ postId, termsVersion, submissionKey, parentId, rep
 
       <div aria-live="polite" aria-atomic="true">
         {state.status === "error" && state.message && <p className="form-error">{state.message}</p>}
-        {state.status === "success" && <p className="form-success">Thank you. Your comment is awaiting moderation.</p>}
+        {state.status === "success" && (
+          <p className="form-success">{state.published ? "Thank you. Your comment is published." : "Thank you. Your comment is awaiting moderation."}</p>
+        )}
       </div>
 
       <div className="form-actions">

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { listThread } from "@/app/_lib/comments/queries";
 import { formatLongDate, isoDate, responsesHeading } from "@/app/_lib/format";
+import { acceptsComments } from "@/app/_lib/posts/open";
 import { getPostBySlug } from "@/app/_lib/posts/queries";
 import { getSettings } from "@/app/_lib/settings";
 import { currentTermsVersion } from "@/app/_lib/terms/current";
@@ -28,7 +29,8 @@ export default async function PostPage({ params }: Props) {
   const viewer = await getViewer();
   const [thread, termsVersion, settings] = await Promise.all([listThread(post.id, viewer?.id ?? null), currentTermsVersion(), getSettings()]);
   const blocked = viewer ? commentingBlockedReason(viewer) : null;
-  const canComment = Boolean(viewer && !blocked && post.commentsOpen && termsVersion !== null);
+  const open = acceptsComments(post, settings.closeCommentsAfterDays);
+  const canComment = Boolean(viewer && !blocked && open && termsVersion !== null);
   const reply: ReplyContext = canComment && termsVersion !== null ? { postId: post.id, termsVersion, maxDepth: settings.maxReplyDepth } : null;
 
   return (
@@ -50,7 +52,7 @@ export default async function PostPage({ params }: Props) {
 
       <section className="reply" id="reply" aria-labelledby="reply-heading">
         <h2 id="reply-heading">Leave a Reply</h2>
-        {!post.commentsOpen ? (
+        {!open ? (
           <p>Comments are closed.</p>
         ) : !viewer ? (
           <p>

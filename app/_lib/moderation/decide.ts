@@ -1,0 +1,106 @@
+import "server-only";
+import type { Viewer } from "@/app/_lib/auth/viewer";
+import { hasRole } from "@/app/_lib/auth/require";
+import { db } from "@/app/_lib/db";
+import type { Database } from "@/app/_lib/db/client";
+
+export type Decision = "APPROVE" | "REJECT" | "SPAM" | "TRASH" | "RESTORE";
+export type CommentStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
+
+const target: Record<Decision, CommentStatus> = { APPROVE: "APPROVED", REJECT: "REJECTED", SPAM: "SPAM", TRASH: "TRASH", RESTORE: "PENDING" };
+const pastTense: Record<CommentStatus, string> = { PENDING: "restored to pending", APPROVED: "approved", REJECTED: "rejected", SPAM: "marked as spam", TRASH: "trashed" };
+
+export type DecisionInput = { commentId: string; decision: Decision; expectedStatus: CommentStatus; reason?: string };
+export type DecisionResult =
+  | { ok: true; postSlug: string; status: CommentStatus }
+  | { ok: false; message: string; code: "forbidden" | "not-found" | "conflict" | "invalid" };
+
+type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+function allowed(decision: Decision, from: CommentStatus): boolean {
+  if (decision === "RESTORE") return from !== "PENDING";
+  return target[decision] !== from;
+}
+
+/** Why a decision found the comment changed: "Already approved by Ann". */
+async function conflictMessage(tx: Tx, commentId: string): Promise<string> {
+  const now = await tx.comment.findUnique({ where: { id: commentId }, select: { status: true, decidedBy: { select: { name: true } } } });
+  if (!now) return "This comment no longer exists.";
+  if (now.status === "PENDING") return "This comment was restored to pending by someone else. Reload to see it.";
+  return `Already ${pastTense[now.status]}${now.decidedBy ? ` by ${now.decidedBy.name}` : ""}.`;
+}
+
+/**
+ * Applies one decision inside a transaction, only if the comment is still in the state the
+ * moderator saw (a conditional update), and writes the audit event in the same transaction.
+ */
+async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Date): Promise<DecisionResult> {
+  if (!allowed(input.decision, input.expectedStatus)) return { ok: false, code: "invalid", message: "That decision does not apply to this comment." };
+  const status = target[input.decision];
+  const updated = await tx.comment.updateMany({
+    where: { id: input.commentId, status: input.expectedStatus },
+    data: {
+      status,
+      decidedAt: status === "PENDING" ? null : now,
+      decidedById: status === "PENDING" ? null : moderator.id,
+      rejectionReason: status === "REJECTED" ? (input.reason?.trim() || null) : null,
+    },
+  });
+  if (updated.count !== 1) return { ok: false, code: "conflict", message: await conflictMessage(tx, input.commentId) };
+  const comment = await tx.comment.findUniqueOrThrow({ where: { id: input.commentId }, select: { postId: true, authorId: true, post: { select: { slug: true } } } });
+  await tx.moderationEvent.create({
+    data: {
+      action: input.decision,
+      moderatorId: moderator.id,
+      commentId: input.commentId,
+      subjectUserId: comment.authorId,
+      postId: comment.postId,
+      reason: input.reason?.trim() || null,
+      detail: JSON.stringify({ from: input.expectedStatus, to: status }),
+      createdAt: now,
+    },
+  });
+  // Deciding a reported comment settles its open reports.
+  if (status !== "APPROVED" && status !== "PENDING") {
+    await tx.report.updateMany({ where: { commentId: input.commentId, resolvedAt: null }, data: { resolvedAt: now, resolvedById: moderator.id, resolution: status } });
+  }
+  return { ok: true, postSlug: comment.post.slug, status };
+}
+
+export async function decideComment(viewer: Viewer | null, input: DecisionInput, now = new Date()): Promise<DecisionResult> {
+  if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: "You do not have access." };
+  return db.$transaction((tx) => decideIn(tx, viewer, input, now));
+}
+
+export type BulkResult = { ok: true; applied: number; postSlugs: string[] } | { ok: false; message: string; code: "forbidden" | "conflict" | "invalid" };
+
+/**
+ * One decision for many comments in one transaction: all apply, or (when any was decided
+ * meanwhile) none do and the moderator is told which.
+ */
+export async function decideComments(
+  viewer: Viewer | null,
+  items: { commentId: string; expectedStatus: CommentStatus }[],
+  decision: Decision,
+  reason?: string,
+  now = new Date(),
+): Promise<BulkResult> {
+  if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: "You do not have access." };
+  if (items.length === 0) return { ok: false, code: "invalid", message: "Select at least one comment." };
+  try {
+    return await db.$transaction(async (tx) => {
+      const slugs = new Set<string>();
+      for (const item of items) {
+        const result = await decideIn(tx, viewer, { ...item, decision, reason }, now);
+        if (!result.ok) throw new BulkConflict(result.message);
+        slugs.add(result.postSlug);
+      }
+      return { ok: true as const, applied: items.length, postSlugs: [...slugs] };
+    });
+  } catch (error) {
+    if (error instanceof BulkConflict) return { ok: false, code: "conflict", message: `Nothing was changed: ${error.message}` };
+    throw error;
+  }
+}
+
+class BulkConflict extends Error {}

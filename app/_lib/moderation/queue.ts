@@ -1,0 +1,162 @@
+import "server-only";
+import type { Viewer } from "@/app/_lib/auth/viewer";
+import { hasRole } from "@/app/_lib/auth/require";
+import { db } from "@/app/_lib/db";
+import { resolveDatabase } from "@/app/_lib/db/url";
+import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
+import type { CommentStatus } from "./decide";
+
+export const TABS = ["pending", "reported", "approved", "rejected", "spam", "trash"] as const;
+export type Tab = (typeof TABS)[number];
+export const tabStatus: Record<Exclude<Tab, "reported">, CommentStatus> = {
+  pending: "PENDING",
+  approved: "APPROVED",
+  rejected: "REJECTED",
+  spam: "SPAM",
+  trash: "TRASH",
+};
+
+export type QueueFilters = { post?: string; author?: string; q?: string };
+export type QueueItem = {
+  id: string;
+  status: CommentStatus;
+  bodyHtml: string;
+  body: string;
+  authorName: string;
+  authorEmail: string | null;
+  authorId: string | null;
+  accountCreatedAt: Date | null;
+  approvedBefore: number;
+  postTitle: string;
+  postSlug: string;
+  parentExcerpt: string | null;
+  createdAt: Date;
+  termsVersion: number | null;
+  heldReason: string | null;
+  rejectionReason: string | null;
+  decidedBy: string | null;
+  edited: boolean;
+  reports: { reason: string; text: string | null; reporter: string; createdAt: Date }[];
+};
+export type QueuePage = { items: QueueItem[]; nextCursor: string | null };
+
+export const PAGE_SIZE = 20;
+
+export function encodeCursor(item: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${item.createdAt.toISOString()}|${item.id}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
+  if (!cursor) return null;
+  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(iso ?? "");
+  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+}
+
+// PostgreSQL compares text case-sensitively unless asked; SQLite's LIKE already ignores ASCII case.
+const insensitive = () => (resolveDatabase().provider === "postgresql" ? ({ mode: "insensitive" } as object) : {});
+const contains = (value: string) => ({ contains: value, ...insensitive() }) as { contains: string };
+
+function excerpt(text: string, length = 140): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}
+
+export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueFilters, cursor?: string, take = PAGE_SIZE): Promise<QueuePage> {
+  if (!hasRole(viewer, "MODERATOR")) return { items: [], nextCursor: null };
+  const after = decodeCursor(cursor);
+  // Pending is worked oldest first; the other tabs show the latest first.
+  const ascending = tab === "pending";
+  const where = {
+    ...(tab === "reported" ? { reports: { some: { resolvedAt: null } } } : { status: tabStatus[tab] }),
+    ...(filters.post ? { post: { slug: filters.post } } : {}),
+    ...(filters.author ? { author: { OR: [{ name: contains(filters.author) }, { email: contains(filters.author) }] } } : {}),
+    ...(filters.q ? { body: contains(filters.q) } : {}),
+    ...(after
+      ? {
+          OR: [
+            { createdAt: ascending ? { gt: after.createdAt } : { lt: after.createdAt } },
+            { createdAt: after.createdAt, id: ascending ? { gt: after.id } : { lt: after.id } },
+          ],
+        }
+      : {}),
+  };
+  const order = ascending ? "asc" : "desc";
+  const rows = await db.comment.findMany({
+    where,
+    orderBy: [{ createdAt: order }, { id: order }],
+    take: take + 1,
+    select: {
+      id: true,
+      status: true,
+      body: true,
+      guestName: true,
+      createdAt: true,
+      termsVersion: true,
+      heldReason: true,
+      rejectionReason: true,
+      author: { select: { id: true, name: true, email: true, createdAt: true } },
+      decidedBy: { select: { name: true } },
+      post: { select: { title: true, slug: true } },
+      parent: { select: { body: true } },
+      _count: { select: { revisions: true } },
+      reports: {
+        where: { resolvedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { reason: true, text: true, createdAt: true, reporter: { select: { name: true } } },
+      },
+    },
+  });
+  const page = rows.slice(0, take);
+  const authorIds = [...new Set(page.map((row) => row.author?.id).filter((id): id is string => Boolean(id)))];
+  const approved = authorIds.length
+    ? await db.comment.groupBy({ by: ["authorId"], where: { authorId: { in: authorIds }, status: "APPROVED" }, _count: { _all: true } })
+    : [];
+  const approvedBy = new Map(approved.map((row) => [row.authorId, row._count._all]));
+
+  return {
+    nextCursor: rows.length > take ? encodeCursor(page[page.length - 1]!) : null,
+    items: page.map((row) => ({
+      id: row.id,
+      status: row.status,
+      body: row.body,
+      bodyHtml: renderCommentMarkdown(row.body),
+      authorName: row.author?.name ?? row.guestName ?? "Deleted user",
+      authorEmail: row.author?.email ?? null,
+      authorId: row.author?.id ?? null,
+      accountCreatedAt: row.author?.createdAt ?? null,
+      approvedBefore: (row.author ? approvedBy.get(row.author.id) : 0) ?? 0,
+      postTitle: row.post.title,
+      postSlug: row.post.slug,
+      parentExcerpt: row.parent ? excerpt(row.parent.body) : null,
+      createdAt: row.createdAt,
+      termsVersion: row.termsVersion,
+      heldReason: row.heldReason,
+      rejectionReason: row.rejectionReason,
+      decidedBy: row.decidedBy?.name ?? null,
+      edited: row._count.revisions > 0,
+      reports: row.reports.map((report) => ({ reason: report.reason, text: report.text, reporter: report.reporter.name, createdAt: report.createdAt })),
+    })),
+  };
+}
+
+export async function queueCounts(viewer: Viewer | null): Promise<Record<Tab, number>> {
+  const counts: Record<Tab, number> = { pending: 0, reported: 0, approved: 0, rejected: 0, spam: 0, trash: 0 };
+  if (!hasRole(viewer, "MODERATOR")) return counts;
+  const [byStatus, reported] = await Promise.all([
+    db.comment.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.comment.count({ where: { reports: { some: { resolvedAt: null } } } }),
+  ]);
+  for (const row of byStatus) counts[row.status.toLowerCase() as Tab] = row._count._all;
+  counts.reported = reported;
+  return counts;
+}
+
+export async function pendingSummary(viewer: Viewer | null): Promise<{ count: number; newestId: string | null } | null> {
+  if (!hasRole(viewer, "MODERATOR")) return null;
+  const [count, newest] = await Promise.all([
+    db.comment.count({ where: { status: "PENDING" } }),
+    db.comment.findFirst({ where: { status: "PENDING" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } }),
+  ]);
+  return { count, newestId: newest?.id ?? null };
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { commentBody } from "./comment";
+
+const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const commentStatus = z.enum(["PENDING", "APPROVED", "REJECTED", "SPAM", "TRASH"]);
+export const decision = z.enum(["APPROVE", "REJECT", "SPAM", "TRASH", "RESTORE"]);
+const reason = z.string().trim().max(500, "Keep the reason under 500 characters.").optional();
+
+export const REJECTION_REASONS = [
+  "Off-topic",
+  "Personal attack or incivility",
+  "Personal medical advice",
+  "Health misinformation",
+  "Promotional or spam",
+  "Contains personal data",
+] as const;
+
+export const decisionInput = z.object({ commentId: id, decision, expectedStatus: commentStatus, reason });
+export type DecisionInputData = z.infer<typeof decisionInput>;
+
+export const bulkDecisionInput = z.object({
+  items: z.array(z.object({ commentId: id, expectedStatus: commentStatus })).min(1, "Select at least one comment.").max(100),
+  decision,
+  reason,
+});
+
+export const moderatorEditInput = z.object({ commentId: id, body: commentBody, reason });
+
+export const dismissReportsInput = z.object({ commentId: id });
+
+export const reportReason = z.enum(["SPAM", "ABUSE", "OFF_TOPIC", "MEDICAL_MISINFORMATION", "OTHER"], "Choose why you are reporting this comment.");
+export const reportInput = z
+  .object({
+    commentId: id,
+    reason: reportReason,
+    text: z.string().trim().max(1000, "Keep the details under 1,000 characters.").optional(),
+  })
+  .refine((value) => value.reason !== "OTHER" || Boolean(value.text), { path: ["text"], message: "Tell us what is wrong with this comment." });

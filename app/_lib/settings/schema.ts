@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+const phrases = z.array(z.string().trim().min(1).max(100)).max(500);
+
+/** Site settings with their defaults; admins change them at /moderation/settings. */
+export const settingsSchema = z.object({
+  /** Flood control: the least time between two comments by one reader. */
+  commentIntervalSeconds: z.number().int().min(0).max(3600).default(15),
+  /** How deep replies may nest (1 = no replies). */
+  maxReplyDepth: z.number().int().min(1).max(10).default(3),
+  /** An identical comment by the same author on the same post within this time is refused. */
+  duplicateWindowMinutes: z.number().int().min(0).max(24 * 60).default(10),
+  blocklist: phrases.default([]),
+  holdWords: phrases.default([]),
+  maxLinks: z.number().int().min(0).max(100).default(2),
+  holdFirstComment: z.boolean().default(true),
+  requirePreviousApproval: z.boolean().default(true),
+  /** Comments close on posts older than this many days; 0 keeps them open. */
+  closeCommentsAfterDays: z.number().int().min(0).max(36500).default(0),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const defaultSettings: Settings = settingsSchema.parse({});

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { requirePageRole } from "@/app/_lib/auth/require";
+
+export default async function ModerationLayout({ children }: { children: ReactNode }) {
+  const viewer = await requirePageRole("MODERATOR", "/moderation");
+  return (
+    <div className="moderation">
+      <nav aria-label="Moderation" className="subnav">
+        <ul>
+          <li>
+            <Link href="/moderation">Queue</Link>
+          </li>
+          <li>
+            <Link href="/moderation/log">Log</Link>
+          </li>
+          <li>
+            <Link href="/moderation/users">Users</Link>
+          </li>
+          {viewer.role === "ADMIN" && (
+            <>
+              <li>
+                <Link href="/moderation/settings">Settings</Link>
+              </li>
+              <li>
+                <Link href="/moderation/posts">Posts</Link>
+              </li>
+            </>
+          )}
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { getViewer } from "@/app/_lib/auth/viewer";
+import { db } from "@/app/_lib/db";
+import { ageOf, exactTime, formatLongDate, relativeTime } from "@/app/_lib/format";
+import { listQueue, queueCounts, TABS, type Tab } from "@/app/_lib/moderation/queue";
+import { QueueClient, type QueueItemView } from "./queue-client";
+
+export const metadata: Metadata = { title: "Moderation" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() ? value.trim().slice(0, 200) : undefined);
+
+export default async function ModerationPage({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  const params = await searchParams;
+  const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : "pending";
+  const filters = { post: one(params.post), author: one(params.author), q: one(params.q) };
+  const cursor = one(params.cursor);
+  const viewer = await getViewer();
+  const [page, counts, posts] = await Promise.all([
+    listQueue(viewer, tab, filters, cursor),
+    queueCounts(viewer),
+    db.post.findMany({ orderBy: { publishedAt: "desc" }, take: 200, select: { slug: true, title: true } }),
+  ]);
+  const now = new Date();
+  const items: QueueItemView[] = page.items.map((item) => ({
+    ...item,
+    createdAt: item.createdAt.toISOString(),
+    createdLabel: relativeTime(item.createdAt, now),
+    createdExact: exactTime(item.createdAt),
+    accountAge: item.accountCreatedAt ? ageOf(item.accountCreatedAt, now) : null,
+    accountCreatedAt: item.accountCreatedAt ? formatLongDate(item.accountCreatedAt) : null,
+    reports: item.reports.map((report) => ({ ...report, createdAt: relativeTime(report.createdAt, now) })),
+  }));
+  const query = (extra: Record<string, string | undefined>) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries({ tab, ...filters, ...extra })) if (value) search.set(key, value);
+    return `/moderation?${search.toString()}`;
+  };
+
+  return (
+    <>
+      <h1>Moderation queue</h1>
+      <form method="get" action="/moderation" className="filters" aria-label="Filter the queue">
+        <input type="hidden" name="tab" value={tab} />
+        <div className="field">
+          <label htmlFor="filter-post">Post</label>
+          <select id="filter-post" name="post" defaultValue={filters.post ?? ""}>
+            <option value="">All posts</option>
+            {posts.map((post) => (
+              <option key={post.slug} value={post.slug}>
+                {post.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-author">Author</label>
+          <input id="filter-author" name="author" type="text" defaultValue={filters.author} placeholder="Name or email" />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-q">Text</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q} />
+        </div>
+        <button type="submit" className="button">
+          Filter
+        </button>
+        {(filters.post || filters.author || filters.q) && <Link href={`/moderation?tab=${tab}`}>Clear filters</Link>}
+      </form>
+
+      <QueueClient key={`${tab}-${now.getTime()}`} tab={tab} items={items} counts={counts} filtersQuery={query({})} renderedAt={now.toISOString()} />
+
+      <nav aria-label="Queue pages" className="pager">
+        {cursor && <Link href={query({})}>First page</Link>}
+        {page.nextCursor && <Link href={query({ cursor: page.nextCursor })}>Next page</Link>}
+      </nav>
+    </>
+  );
+}
