@@ -21,7 +21,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
   const viewer = await getViewer();
   const [page, counts, posts] = await Promise.all([
     listQueue(viewer, tab, filters, cursor),
-    queueCounts(viewer),
+    queueCounts(viewer, filters),
     db.post.findMany({ orderBy: { publishedAt: "desc" }, take: 200, select: { slug: true, title: true } }),
   ]);
   const now = new Date();
@@ -70,7 +70,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
         {(filters.post || filters.author || filters.q) && <Link href={`/moderation?tab=${tab}`}>Clear filters</Link>}
       </form>
 
-      <QueueClient key={`${tab}-${now.getTime()}`} tab={tab} items={items} counts={counts} filtersQuery={query({})} renderedAt={now.toISOString()} />
+      <QueueClient key={query({ cursor })} tab={tab} items={items} counts={counts} filtersQuery={query({})} renderedAt={now.toISOString()} />
 
       <nav aria-label="Queue pages" className="pager">
         {cursor && <Link href={query({})}>First page</Link>}

@@ -20,7 +20,6 @@ export type QueueItemView = Omit<QueueItem, "createdAt" | "accountCreatedAt" | "
 type Props = { tab: Tab; items: QueueItemView[]; counts: Record<Tab, number>; filtersQuery: string; renderedAt: string };
 
 const TAB_LABELS: Record<Tab, string> = { pending: "Pending", reported: "Reported", approved: "Approved", rejected: "Rejected", spam: "Spam", trash: "Trash" };
-const STATUS_TAB: Record<QueueItem["status"], Tab> = { PENDING: "pending", APPROVED: "approved", REJECTED: "rejected", SPAM: "spam", TRASH: "trash" };
 const DECISION_STATUS: Record<Decision, QueueItem["status"]> = { APPROVE: "APPROVED", REJECT: "REJECTED", SPAM: "SPAM", TRASH: "TRASH", RESTORE: "PENDING" };
 const DONE: Record<Decision, string> = { APPROVE: "Approved", REJECT: "Rejected", SPAM: "Marked as spam", TRASH: "Trashed", RESTORE: "Restored to pending" };
 const REPORT_REASONS: Record<string, string> = { SPAM: "Spam", ABUSE: "Abuse", OFF_TOPIC: "Off-topic", MEDICAL_MISINFORMATION: "Medical misinformation", OTHER: "Other" };
@@ -49,6 +48,20 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
   const [showHelp, setShowHelp] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const [newCount, setNewCount] = useState(0);
+  // Every action refreshes this page's server props; the list only takes them when asked
+  // ("Show new comments"), so a moderator's place is never moved under them.
+  const [source, setSource] = useState({ items: initialItems, counts: initialCounts });
+  const [adoptNext, setAdoptNext] = useState(false);
+  if (source.items !== initialItems || source.counts !== initialCounts) {
+    setSource({ items: initialItems, counts: initialCounts });
+    setCounts(initialCounts);
+    if (adoptNext) {
+      setItems(initialItems);
+      setSelected(new Set());
+      setNewCount(0);
+      setAdoptNext(false);
+    }
+  }
   const [, startTransition] = useTransition();
   const articles = useRef(new Map<string, HTMLElement>());
   const pendingFocus = useRef<number | null>(null);
@@ -68,19 +81,6 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
     }
   }, [items, focusItem]);
 
-  const moveCounts = useCallback(
-    (from: QueueItem["status"], to: QueueItem["status"], many = 1, fromReported = false) => {
-      setCounts((current) => {
-        const next = { ...current };
-        next[STATUS_TAB[from]] -= many;
-        next[STATUS_TAB[to]] += many;
-        if (fromReported && to !== "APPROVED") next.reported -= many;
-        return next;
-      });
-    },
-    [],
-  );
-
   const removeItems = useCallback((ids: string[]) => {
     const index = items.findIndex((item) => ids.includes(item.id));
     pendingFocus.current = Math.max(index, 0);
@@ -96,7 +96,6 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
       startTransition(async () => {
         const result = await decide({ commentId: item.id, decision, expectedStatus: item.status, reason });
         if (result.ok) {
-          moveCounts(item.status, DECISION_STATUS[decision], 1, tab === "reported");
           setAnnouncement(`${DONE[decision]}: comment by ${item.authorName}.`);
         } else {
           setItems((current) => [...current.slice(0, position), item, ...current.slice(position)]);
@@ -105,7 +104,7 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
         }
       });
     },
-    [items, removeItems, moveCounts, tab],
+    [items, removeItems],
   );
 
   const applyBulk = (decision: Decision) => {
@@ -115,7 +114,6 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
     startTransition(async () => {
       const result = await decideMany({ items: chosen.map((item) => ({ commentId: item.id, expectedStatus: item.status })), decision });
       if (result.ok) {
-        for (const item of chosen) moveCounts(item.status, DECISION_STATUS[decision], 1, tab === "reported");
         setAnnouncement(`${DONE[decision]}: ${chosen.length} comment${chosen.length === 1 ? "" : "s"}.`);
       } else {
         setItems(initialItems.filter((item) => items.some((current) => current.id === item.id)));
@@ -130,7 +128,6 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
     startTransition(async () => {
       const result = await dismissReports({ commentId: item.id });
       if (result.ok) {
-        setCounts((current) => ({ ...current, reported: current.reported - 1 }));
         setAnnouncement(`Reports dismissed: comment by ${item.authorName} stays published.`);
       } else setAnnouncement(result.message);
     });
@@ -223,7 +220,14 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
         {announcement}
       </p>
       {newCount > 0 && (
-        <button type="button" className="button button--quiet" onClick={() => router.refresh()}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => {
+            setAdoptNext(true);
+            router.refresh();
+          }}
+        >
           Show {newCount} new comment{newCount === 1 ? "" : "s"}
         </button>
       )}

@@ -11,9 +11,11 @@ export type ModerationActionResult = { ok: true; bodyHtml?: string; applied?: nu
 
 const invalid = (message = "That request was not understood. Reload the page and try again."): ModerationActionResult => ({ ok: false, message });
 
+/** The posts whose threads changed, the index's counts, and the queue's tab counts. */
 function revalidatePosts(slugs: string[]) {
   for (const slug of new Set(slugs)) revalidatePath(`/posts/${slug}`);
   revalidatePath("/");
+  revalidatePath("/moderation", "layout");
 }
 
 /** Approve, reject, spam, trash or restore one comment. */
@@ -49,5 +51,7 @@ export async function dismissReports(input: unknown): Promise<ModerationActionRe
   const parsed = dismissReportsInput.safeParse(input);
   if (!parsed.success) return invalid();
   const result = await dismiss(await getViewer(), parsed.data.commentId);
-  return result.ok ? { ok: true } : result;
+  if (!result.ok) return result;
+  revalidatePath("/moderation", "layout");
+  return { ok: true };
 }

@@ -62,6 +62,14 @@ function excerpt(text: string, length = 140): string {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
 
+function filterWhere(filters: QueueFilters) {
+  return {
+    ...(filters.post ? { post: { slug: filters.post } } : {}),
+    ...(filters.author ? { author: { OR: [{ name: contains(filters.author) }, { email: contains(filters.author) }] } } : {}),
+    ...(filters.q ? { body: contains(filters.q) } : {}),
+  };
+}
+
 export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueFilters, cursor?: string, take = PAGE_SIZE): Promise<QueuePage> {
   if (!hasRole(viewer, "MODERATOR")) return { items: [], nextCursor: null };
   const after = decodeCursor(cursor);
@@ -69,9 +77,7 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
   const ascending = tab === "pending";
   const where = {
     ...(tab === "reported" ? { reports: { some: { resolvedAt: null } } } : { status: tabStatus[tab] }),
-    ...(filters.post ? { post: { slug: filters.post } } : {}),
-    ...(filters.author ? { author: { OR: [{ name: contains(filters.author) }, { email: contains(filters.author) }] } } : {}),
-    ...(filters.q ? { body: contains(filters.q) } : {}),
+    ...filterWhere(filters),
     ...(after
       ? {
           OR: [
@@ -140,12 +146,13 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
   };
 }
 
-export async function queueCounts(viewer: Viewer | null): Promise<Record<Tab, number>> {
+/** How many comments each tab holds under the current filters. */
+export async function queueCounts(viewer: Viewer | null, filters: QueueFilters = {}): Promise<Record<Tab, number>> {
   const counts: Record<Tab, number> = { pending: 0, reported: 0, approved: 0, rejected: 0, spam: 0, trash: 0 };
   if (!hasRole(viewer, "MODERATOR")) return counts;
   const [byStatus, reported] = await Promise.all([
-    db.comment.groupBy({ by: ["status"], _count: { _all: true } }),
-    db.comment.count({ where: { reports: { some: { resolvedAt: null } } } }),
+    db.comment.groupBy({ by: ["status"], where: filterWhere(filters), _count: { _all: true } }),
+    db.comment.count({ where: { reports: { some: { resolvedAt: null } }, ...filterWhere(filters) } }),
   ]);
   for (const row of byStatus) counts[row.status.toLowerCase() as Tab] = row._count._all;
   counts.reported = reported;
