@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createPost, db, uniqueId } from "./support/db";
+import { callAction } from "./support/actions";
 import { createUser, signIn } from "./support/users";
 
 async function pendingComment(postId: string, authorId: string, body = `Pending ${uniqueId()}`) {
@@ -210,4 +211,33 @@ test("readers get 403 at /moderation, signed-out visitors are sent to sign in", 
   }
   const api = await page.request.get("/api/moderation/pending");
   expect(api.status()).toBe(403);
+});
+
+test("a reader calling the moderation actions directly is refused and nothing changes", async ({ page, baseURL }) => {
+  const post = await createPost();
+  const author = await createUser();
+  const reader = await createUser();
+  const comment = await pendingComment(post.id, author.id, "Not yours to approve.");
+  await signIn(page, reader);
+
+  for (const [name, args] of [
+    ["decide", [{ commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" }]],
+    ["decideMany", [{ items: [{ commentId: comment.id, expectedStatus: "PENDING" }], decision: "SPAM" }]],
+    ["editAsModeratorAction", [{ commentId: comment.id, body: "Rewritten by a reader." }]],
+  ] as const) {
+    const response = await callAction(page.request, baseURL!, "app/_lib/actions/moderation.ts", name, [...args]);
+    expect(response.status(), name).toBe(200);
+    expect(await response.text(), name).toContain("You do not have access.");
+  }
+  const stored = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
+  expect(stored).toMatchObject({ status: "PENDING", body: "Not yours to approve.", decidedById: null });
+  expect(await db.moderationEvent.count({ where: { commentId: comment.id } })).toBe(0);
+  expect(await db.commentRevision.count({ where: { commentId: comment.id } })).toBe(0);
+
+  // The same call from a moderator goes through, so the refusals above are the role check at work.
+  const moderator = await createUser({ role: "MODERATOR" });
+  await page.context().clearCookies();
+  await signIn(page, moderator);
+  await callAction(page.request, baseURL!, "app/_lib/actions/moderation.ts", "decide", [{ commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" }]);
+  expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe("APPROVED");
 });

@@ -19,10 +19,13 @@ export type AuthorFacts = { approvedCount: number; alwaysPremoderate: boolean; t
 
 export type RuleOutcome = { status: "PENDING" | "APPROVED" | "SPAM"; reason: string | null };
 
-const LINK = /\bhttps?:\/\/|\bwww\.|\]\(/gi;
+const MARKDOWN_LINK = /\[[^\]]*\]\([^)]*\)/g;
+const BARE_LINK = /\bhttps?:\/\/|\bwww\./gi;
 
+/** Markdown links and bare addresses, each counted once. */
 export function countLinks(text: string): number {
-  return text.match(LINK)?.length ?? 0;
+  const markdown = text.match(MARKDOWN_LINK)?.length ?? 0;
+  return markdown + (text.replace(MARKDOWN_LINK, " ").match(BARE_LINK)?.length ?? 0);
 }
 
 /** The phrase from the list that the text contains, matched on whole words, ignoring case. */

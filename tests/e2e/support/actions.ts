@@ -1,0 +1,26 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+
+type Manifest = { node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }> };
+
+/** The id Next gave a server action in this build, found in its server reference manifest. */
+export function actionId(file: string, exportedName: string): { id: string; page: string } {
+  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as Manifest;
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (entry.filename === file && entry.exportedName === exportedName) {
+      const worker = Object.keys(entry.workers)[0] ?? "app/page";
+      return { id, page: `/${worker.replace(/^app\//, "").replace(/\/?page$/, "")}` };
+    }
+  }
+  throw new Error(`No server action ${exportedName} in ${file}`);
+}
+
+/** Calls a server action the way any HTTP client could, with plain JSON arguments. */
+export async function callAction(request: APIRequestContext, baseURL: string, file: string, exportedName: string, args: unknown[]) {
+  const { id, page } = actionId(file, exportedName);
+  return request.post(page, {
+    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL, Accept: "text/x-component" },
+    data: JSON.stringify(args),
+  });
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { applyRules, countLinks, findPhrase, type AuthorFacts, type RuleSettings } from "@/app/_lib/moderation/rules";
+
+const settings = (overrides: Partial<RuleSettings> = {}): RuleSettings => ({
+  blocklist: [],
+  holdWords: [],
+  maxLinks: 2,
+  holdFirstComment: true,
+  requirePreviousApproval: true,
+  ...overrides,
+});
+const author = (overrides: Partial<AuthorFacts> = {}): AuthorFacts => ({ approvedCount: 3, alwaysPremoderate: false, trusted: false, ...overrides });
+
+describe("automatic moderation rules", () => {
+  it("holds everything by default: every comment waits for a moderator", () => {
+    expect(applyRules("Fine words.", author(), settings())).toEqual({ status: "PENDING", reason: null });
+  });
+
+  it("blocklist sends a comment to spam, whole words, ignoring case and punctuation", () => {
+    const rules = settings({ blocklist: ["cheap pills", "casino"] });
+    expect(applyRules("Buy CHEAP   pills now!", author(), rules)).toEqual({ status: "SPAM", reason: "spam: contains the blocked phrase “cheap pills”" });
+    expect(applyRules("Casino.", author({ trusted: true }), rules).status).toBe("SPAM");
+    expect(applyRules("Occasionally", author(), rules).status).toBe("PENDING");
+    expect(findPhrase("cheap-pills", ["cheap pills"])).toBe("cheap pills");
+  });
+
+  it("hold words keep a comment pending even for trusted authors", () => {
+    const rules = settings({ holdWords: ["ivermectin"], requirePreviousApproval: false });
+    expect(applyRules("What about ivermectin?", author({ trusted: true }), rules)).toEqual({ status: "PENDING", reason: "held: contains “ivermectin”" });
+  });
+
+  it("more links than allowed holds the comment and says how many", () => {
+    const body = "See https://a.example, http://b.example and www.c.example";
+    expect(countLinks(body)).toBe(3);
+    expect(applyRules(body, author({ trusted: true }), settings())).toEqual({ status: "PENDING", reason: "held: contains 3 links" });
+    expect(applyRules("[one](https://a.example) [two](https://b.example)", author({ trusted: true }), settings()).status).toBe("APPROVED");
+  });
+
+  it("a first comment is held when that rule is on, even with pre-approval off", () => {
+    const rules = settings({ requirePreviousApproval: false });
+    expect(applyRules("Hello", author({ approvedCount: 0 }), rules)).toEqual({ status: "PENDING", reason: "held: first comment" });
+    expect(applyRules("Hello", author({ approvedCount: 0 }), settings({ holdFirstComment: false, requirePreviousApproval: false })).status).toBe("PENDING");
+  });
+
+  it("with pre-approval off, authors with an approved comment and no flags are approved", () => {
+    const rules = settings({ requirePreviousApproval: false });
+    expect(applyRules("Hello again", author({ approvedCount: 1 }), rules)).toEqual({ status: "APPROVED", reason: null });
+    expect(applyRules("Hello again", author({ approvedCount: 1 }), settings()).status).toBe("PENDING");
+  });
+
+  it("always pre-moderate beats trusted and prior approvals", () => {
+    const rules = settings({ requirePreviousApproval: false });
+    expect(applyRules("Hi", author({ alwaysPremoderate: true, trusted: true }), rules)).toEqual({ status: "PENDING", reason: "held: author is always pre-moderated" });
+  });
+
+  it("trusted authors are approved unless a blocklist, hold or link rule matches, even on their first comment", () => {
+    expect(applyRules("Hi", author({ trusted: true, approvedCount: 0 }), settings())).toEqual({ status: "APPROVED", reason: null });
+  });
+
+  it("checks rules in order: blocklist, then hold words, then links", () => {
+    const rules = settings({ blocklist: ["spam"], holdWords: ["hold"], maxLinks: 0 });
+    expect(applyRules("spam hold https://x.example", author(), rules).status).toBe("SPAM");
+    expect(applyRules("hold https://x.example", author(), rules).reason).toBe("held: contains “hold”");
+    expect(applyRules("https://x.example", author(), rules).reason).toBe("held: contains 1 links");
+  });
+});
