@@ -4,6 +4,10 @@
  * notices) into a post with a Markdown body and its published responses. The text is kept word
  * for word: only Markdown structure is added around it.
  */
+import { slugify } from "../../app/_lib/content/slug";
+
+export { slugify };
+
 export type ParsedResponse = { authorName: string; body: string };
 export type ParsedPost = {
   slug: string;
@@ -15,15 +19,6 @@ export type ParsedPost = {
 };
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-export function slugify(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 /** "March 15th, 2013" → 2013-03-15 at noon UTC, so the calendar date is the same everywhere. */
 export function parseLongDate(text: string): Date {

@@ -2,10 +2,14 @@ import type { ThreadComment } from "@/app/_lib/comments/queries";
 import { formatLongDate } from "@/app/_lib/format";
 import { OwnCommentControls } from "./own-comment-controls";
 import { ReplyToggle } from "./reply-toggle";
+import { ReportToggle } from "./report-toggle";
 
 export type ReplyContext = { postId: string; termsVersion: number; maxDepth: number } | null;
 
-export function CommentList({ comments, reply }: { comments: ThreadComment[]; reply: ReplyContext }) {
+/** Who is reading: signed-in readers in good standing can report published comments. */
+export type ReaderContext = { canReport: boolean };
+
+export function CommentList({ comments, reply, reader }: { comments: ThreadComment[]; reply: ReplyContext; reader: ReaderContext }) {
   return (
     <ol className="comment-list">
       {comments.map((comment) => (
@@ -32,10 +36,11 @@ export function CommentList({ comments, reply }: { comments: ThreadComment[]; re
                   <ReplyToggle postId={reply.postId} parentId={comment.id} authorName={comment.authorName} termsVersion={reply.termsVersion} />
                 )}
                 {comment.isOwn && comment.status !== "REJECTED" && <OwnCommentControls commentId={comment.id} editableBody={comment.editableBody} />}
+                {reader.canReport && !comment.isOwn && comment.status === "APPROVED" && <ReportToggle commentId={comment.id} authorName={comment.authorName} />}
               </div>
             </article>
           )}
-          {comment.replies.length > 0 && <CommentList comments={comment.replies} reply={reply} />}
+          {comment.replies.length > 0 && <CommentList comments={comment.replies} reply={reply} reader={reader} />}
         </li>
       ))}
     </ol>

@@ -47,7 +47,7 @@ export default async function PostPage({ params }: Props) {
 
       <section className="responses" aria-labelledby="responses-heading">
         <h2 id="responses-heading">{responsesHeading(post.approvedCount, post.title)}</h2>
-        {thread.length > 0 && <CommentList comments={thread} reply={reply} />}
+        {thread.length > 0 && <CommentList comments={thread} reply={reply} reader={{ canReport: Boolean(viewer && !blocked) }} />}
       </section>
 
       <section className="reply" id="reply" aria-labelledby="reply-heading">

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getViewer } from "@/app/_lib/auth/viewer";
+import { settingsFormInput } from "@/app/_lib/schemas/settings";
+import { updateSettings } from "@/app/_lib/settings/update";
+import { fieldErrors, formValues, type FormState } from "./form-state";
+
+const FIELDS = ["blocklist", "holdWords", "maxLinks", "holdFirstComment", "requirePreviousApproval", "commentIntervalSeconds", "maxReplyDepth", "duplicateWindowMinutes", "closeCommentsAfterDays"] as const;
+type SettingsField = (typeof FIELDS)[number];
+
+export async function saveSettings(_previous: FormState<SettingsField>, formData: FormData): Promise<FormState<SettingsField>> {
+  const values = formValues(formData, FIELDS);
+  const attempt = Date.now();
+  const parsed = settingsFormInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), values, attempt };
+  const result = await updateSettings(await getViewer(), parsed.data);
+  if (!result.ok) return { status: "error", message: result.message, values, attempt };
+  revalidatePath("/", "layout");
+  return { status: "success", message: result.changed.length ? "Settings saved." : "Nothing changed.", values, attempt };
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { getViewer } from "@/app/_lib/auth/viewer";
+import { formatLongDate } from "@/app/_lib/format";
+import { findUsers } from "@/app/_lib/moderation/users";
+import { standingLabel } from "./standing-label";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  await connection();
+  const q = ((await searchParams).q ?? "").slice(0, 200);
+  const users = await findUsers(await getViewer(), q);
+  return (
+    <>
+      <h1>Users</h1>
+      <form method="get" className="filters" role="search" aria-label="Find a user">
+        <div className="field">
+          <label htmlFor="user-q">Name or email</label>
+          <input id="user-q" name="q" type="search" defaultValue={q} />
+        </div>
+        <button type="submit" className="button">
+          Find
+        </button>
+      </form>
+      {users.length === 0 ? (
+        <p>No users match.</p>
+      ) : (
+        <table className="log">
+          <caption className="visually-hidden">Users</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Standing</th>
+              <th scope="col">Joined</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <Link href={`/moderation/users/${user.id}`}>{user.name}</Link>
+                </td>
+                <td>{user.email}</td>
+                <td>{user.role.toLowerCase()}</td>
+                <td>{standingLabel(user)}</td>
+                <td>{formatLongDate(user.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
