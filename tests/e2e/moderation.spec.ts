@@ -169,6 +169,8 @@ test("restore, edit with history, and search by text and author", async ({ page 
   await page.getByLabel("Comment text").fill("Call me on [number removed].");
   await page.getByLabel("Reason for the edit (optional)").fill("Personal data");
   await page.getByRole("button", { name: "Save edit" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "edited" })).toHaveText(`Comment by ${reader.name} edited.`);
+  await expect(page.getByRole("form", { name: /^Edit comment/ })).toHaveCount(0);
   await expect(page.getByRole("article")).toContainText("Call me on [number removed].");
   const revisions = await db.commentRevision.findMany({ where: { commentId: spam.id } });
   expect(revisions.map((revision) => revision.body)).toEqual(["Call me on 555-0100."]);
