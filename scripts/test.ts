@@ -16,6 +16,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { withDatabaseName } from "../app/_lib/db/url";
 
 type Tally = { passed: number; failed: number; skipped: number };
 type Suite = Tally & { name: string };
@@ -98,11 +99,6 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-function postgresUrl(database: string) {
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
 
 async function dropRunDatabases() {
   await withAdmin(async (client) => {
@@ -136,7 +132,7 @@ async function main() {
   if (postgresReady) {
     try {
       unit("Database unit tests (PostgreSQL)", { TEST_DATABASE_PROVIDER: "postgresql", TEST_POSTGRES_URL: postgresAdminUrl, TEST_RUN_ID: `${runId}_u` }, [".db.test.ts"]);
-      e2e("End-to-end (PostgreSQL)", postgresUrl(runId), 3211);
+      e2e("End-to-end (PostgreSQL)", withDatabaseName(postgresAdminUrl, runId), 3211);
     } finally {
       await dropRunDatabases();
     }

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FieldError } from "@/app/_components/field-error";
+import { TextField } from "@/app/_components/text-field";
 import { signInInput } from "@/app/_lib/schemas/account";
 
 type Errors = { email?: string[]; password?: string[]; form?: string };
@@ -38,24 +38,8 @@ export function LoginForm({ returnTo, oauthProviders }: { returnTo: string; oaut
   return (
     <>
       <form onSubmit={onSubmit} className="form" noValidate>
-        <div className="field">
-          <label htmlFor="email">Email</label>
-          <input id="email" name="email" type="email" autoComplete="email" required aria-invalid={Boolean(errors.email)} aria-describedby="email-error" />
-          <FieldError id="email-error" errors={errors.email} />
-        </div>
-        <div className="field">
-          <label htmlFor="password">Password</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={Boolean(errors.password)}
-            aria-describedby="password-error"
-          />
-          <FieldError id="password-error" errors={errors.password} />
-        </div>
+        <TextField id="email" name="email" label="Email" type="email" autoComplete="email" required errors={errors.email} />
+        <TextField id="password" name="password" label="Password" type="password" autoComplete="current-password" required errors={errors.password} />
         <p role="alert" className="form-error">
           {errors.form}
         </p>

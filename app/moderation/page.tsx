@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getViewer } from "@/app/_lib/auth/viewer";
-import { db } from "@/app/_lib/db";
+import { listPostChoices } from "@/app/_lib/posts/queries";
 import { ageOf, exactTime, formatLongDate, relativeTime } from "@/app/_lib/format";
 import { listQueue, queueCounts, TABS, type Tab } from "@/app/_lib/moderation/queue";
 import { QueueClient, type QueueItemView } from "./queue-client";
@@ -22,7 +22,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
   const [page, counts, posts] = await Promise.all([
     listQueue(viewer, tab, filters, cursor),
     queueCounts(viewer, filters),
-    db.post.findMany({ orderBy: { publishedAt: "desc" }, take: 200, select: { slug: true, title: true } }),
+    listPostChoices(),
   ]);
   const now = new Date();
   const items: QueueItemView[] = page.items.map((item) => ({

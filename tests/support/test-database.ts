@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDatabase, type Database } from "@/app/_lib/db/client";
-import { resolveDatabase, type DatabaseTarget } from "@/app/_lib/db/url";
+import { resolveDatabase, withDatabaseName, type DatabaseTarget } from "@/app/_lib/db/url";
 import { migrate } from "@/prisma/migrate";
 
 export type TestDatabase = { target: DatabaseTarget; db: Database; drop: () => Promise<void> };
@@ -17,11 +17,6 @@ export const testProvider = (process.env.TEST_DATABASE_PROVIDER ?? "sqlite") as 
 const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const runPrefix = process.env.TEST_RUN_ID ?? "vetted_t";
 
-export function postgresUrlFor(database: string): string {
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
 
 export async function withPostgresAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresAdminUrl });
@@ -39,7 +34,7 @@ export async function createEmptyDatabase(): Promise<{ target: DatabaseTarget; d
   if (testProvider === "postgresql") {
     await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
     return {
-      target: resolveDatabase(postgresUrlFor(name)),
+      target: resolveDatabase(withDatabaseName(postgresAdminUrl, name)),
       drop: () => withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
     };
   }

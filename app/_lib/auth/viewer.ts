@@ -4,6 +4,9 @@ import { cache } from "react";
 import { db } from "@/app/_lib/db";
 import { authOptions } from "./options";
 import type { Role } from "./roles";
+import { viewerSelect } from "./viewer-select";
+
+export { viewerSelect };
 
 export type { Role } from "./roles";
 
@@ -21,18 +24,6 @@ export type Viewer = {
   createdAt: Date;
 };
 
-export const viewerSelect = {
-  id: true,
-  name: true,
-  email: true,
-  role: true,
-  status: true,
-  suspendedUntil: true,
-  statusReason: true,
-  alwaysPremoderate: true,
-  trusted: true,
-  createdAt: true,
-} as const;
 
 export async function loadViewer(userId: string | undefined | null): Promise<Viewer | null> {
   if (!userId) return null;

@@ -42,3 +42,10 @@ export function resolveDatabase(
   }
   throw new UnsupportedDatabaseUrlError(value);
 }
+
+/** The same PostgreSQL server URL, pointing at another database. */
+export function withDatabaseName(postgresUrl: string, database: string): string {
+  const url = new URL(postgresUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}

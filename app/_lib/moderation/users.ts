@@ -1,6 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole } from "@/app/_lib/auth/require";
+import { viewerSelect } from "@/app/_lib/auth/viewer-select";
 import { db } from "@/app/_lib/db";
 import { resolveDatabase } from "@/app/_lib/db/url";
 import type { UserUpdateInput } from "@/app/_lib/schemas/users";
@@ -18,18 +19,7 @@ export type UserSummary = {
   createdAt: Date;
 };
 
-const summarySelect = {
-  id: true,
-  name: true,
-  email: true,
-  role: true,
-  status: true,
-  suspendedUntil: true,
-  statusReason: true,
-  alwaysPremoderate: true,
-  trusted: true,
-  createdAt: true,
-} as const;
+const summarySelect = viewerSelect;
 
 const insensitive = () => (resolveDatabase().provider === "postgresql" ? ({ mode: "insensitive" } as object) : {});
 

@@ -47,3 +47,8 @@ export const getPostBySlug = cache(async (slug: string): Promise<PostView | null
   const { _count, body, ...rest } = post;
   return { ...rest, approvedCount: _count.comments, bodyHtml: renderPostMarkdown(body) };
 });
+
+/** Titles for filter menus, newest first. */
+export function listPostChoices(take = 200): Promise<{ slug: string; title: string }[]> {
+  return db.post.findMany({ orderBy: { publishedAt: "desc" }, take, select: { slug: true, title: true } });
+}

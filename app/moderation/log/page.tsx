@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
+import { listPostChoices } from "@/app/_lib/posts/queries";
 import { exactTime } from "@/app/_lib/format";
 import { LOG_ACTIONS, listLog, type LogAction } from "@/app/_lib/moderation/log";
 
@@ -22,7 +23,7 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
   const [log, moderators, posts] = await Promise.all([
     listLog(viewer, filters, params.cursor),
     db.user.findMany({ where: { role: { in: ["MODERATOR", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.post.findMany({ orderBy: { publishedAt: "desc" }, take: 200, select: { slug: true, title: true } }),
+    listPostChoices(),
   ]);
   const next = new URLSearchParams(Object.entries({ moderator: filters.moderatorId, action: filters.action, post: filters.post, cursor: log.nextCursor ?? undefined }).filter((entry): entry is [string, string] => Boolean(entry[1])));
 
