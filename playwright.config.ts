@@ -2,8 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
-// The harness (npm test) points this at a fresh database per run; run alone, a local file is used.
-process.env.E2E_DATABASE_URL ??= "file:./tests/.output/e2e.db";
+// The harness (npm test) points this at a fresh database per run; run alone, a new local file is
+// used each time (workers and the web server inherit the value set here by the main process).
+process.env.E2E_DATABASE_URL ??= `file:./tests/.output/e2e-${Date.now()}.db`;
 
 export default defineConfig({
   testDir: "tests/e2e",

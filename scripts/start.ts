@@ -32,7 +32,7 @@ function ensureLocalSecret() {
   log("Generated a session secret (NEXTAUTH_SECRET) and stored it in .env.local");
 }
 
-const BUILD_INPUTS = ["app", "public", "prisma/models.prisma", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "public", "proxy.ts", "prisma/models.prisma", "next.config.mjs", "package-lock.json", "tsconfig.json"];
 
 /** A fingerprint of everything the build reads, so a changed checkout is rebuilt. */
 function sourceFingerprint(): string {

@@ -28,7 +28,8 @@ export function LoginForm({ returnTo, oauthProviders }: { returnTo: string; oaut
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     setPending(false);
     if (!result?.ok) {
-      setErrors({ form: "Invalid email or password." });
+      // NextAuth reports a plain failure as "CredentialsSignin"; a rate limit comes with its own words.
+      setErrors({ form: result?.error?.startsWith("Too many") ? result.error : "Invalid email or password." });
       return;
     }
     router.push(returnTo);

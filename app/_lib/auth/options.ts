@@ -5,6 +5,7 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { db } from "@/app/_lib/db";
 import { signInInput } from "@/app/_lib/schemas/account";
+import { checkLimit, clearLimit, clientAddress, recordHit, SIGN_IN_FAILURES, waitMessage } from "@/app/_lib/rate-limit";
 import { verifyPassword } from "./password";
 
 function oauthProviders(): NextAuthOptions["providers"] {
@@ -40,15 +41,29 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = signInInput.safeParse(credentials ?? {});
         if (!parsed.success) return null;
+        const headers = new Headers(request?.headers as Record<string, string> | undefined);
+        const limits = [
+          { bucket: `sign-in:account:${parsed.data.email}`, ...SIGN_IN_FAILURES },
+          { bucket: `sign-in:address:${clientAddress(headers)}`, ...SIGN_IN_FAILURES },
+        ];
+        for (const limit of limits) {
+          const state = await checkLimit(limit);
+          // NextAuth hands this message to the sign-in form.
+          if (state.limited) throw new Error(`Too many failed sign-in attempts. Try again ${waitMessage(state.retryAfterMs)}.`);
+        }
         const user = await db.user.findUnique({
           where: { email: parsed.data.email },
           select: { id: true, name: true, email: true, passwordHash: true, status: true },
         });
         const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
-        if (!user || !ok || user.status === "BANNED") return null;
+        if (!user || !ok || user.status === "BANNED") {
+          await Promise.all(limits.map((limit) => recordHit(limit)));
+          return null;
+        }
+        await clearLimit(limits[0]!.bucket);
         return { id: user.id, name: user.name, email: user.email };
       },
     }),
