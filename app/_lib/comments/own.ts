@@ -2,6 +2,7 @@ import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
 import type { EditCommentInput } from "@/app/_lib/schemas/comment";
+import { commentingBlockedReason } from "@/app/_lib/users/standing";
 
 export type OwnCommentResult = { ok: true; postSlug: string } | { ok: false; message: string };
 
@@ -10,6 +11,8 @@ const NOT_YOURS = "You can only change your own comments.";
 /** An author may edit their comment while it waits for moderation; the old text is kept. */
 export async function editOwnComment(viewer: Viewer | null, input: EditCommentInput): Promise<OwnCommentResult> {
   if (!viewer) return { ok: false, message: "You must be logged in to edit a comment." };
+  const blocked = commentingBlockedReason(viewer);
+  if (blocked) return { ok: false, message: blocked };
   const comment = await db.comment.findUnique({
     where: { id: input.commentId },
     select: { authorId: true, status: true, body: true, post: { select: { slug: true } } },

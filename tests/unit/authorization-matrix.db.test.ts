@@ -1,0 +1,219 @@
+/**
+ * Every server action and data route handler, called as each kind of person. The table is checked
+ * against the actions the code actually exports, so a new action cannot ship without a row here.
+ * A refusal must leave the database exactly as it was.
+ */
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Viewer } from "@/app/_lib/auth/viewer";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { makeViewer } from "../support/viewer";
+
+const state = vi.hoisted(() => ({ db: undefined as unknown, viewer: null as unknown }));
+vi.mock("@/app/_lib/db", () => ({
+  get db() {
+    return state.db;
+  },
+}));
+vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` }) }));
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;${to}` });
+  },
+}));
+
+const actionsDir = path.resolve(__dirname, "../../app/_lib/actions");
+const actionFiles = readdirSync(actionsDir).filter((file) => readFileSync(path.join(actionsDir, file), "utf8").trimStart().startsWith('"use server"'));
+const modules = Object.fromEntries(await Promise.all(actionFiles.map(async (file) => [file.replace(/\.ts$/, ""), await import(`@/app/_lib/actions/${file}`)] as const)));
+const { GET: pendingRoute } = await import("@/app/api/moderation/pending/route");
+
+type Person = "signed out" | "reader" | "suspended reader" | "banned reader" | "moderator" | "admin" | "owner" | "banned owner";
+type Fixture = { postId: string; postSlug: string; ownerId: string; pendingId: string; approvedId: string; readerId: string; termsVersion: number };
+type Outcome = "allowed" | "refused";
+type Row = { people: Partial<Record<Person, Outcome>>; call: (fixture: Fixture) => Promise<unknown>; succeeded: (result: unknown) => boolean };
+
+const form = (values: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+};
+const formOk = (result: unknown) => (result as { status?: string }).status === "success";
+const actionOk = (result: unknown) => (result as { ok?: boolean }).ok === true;
+const everyoneActive = { reader: "allowed", "suspended reader": "refused", "banned reader": "refused", moderator: "allowed", admin: "allowed", "signed out": "refused" } as const;
+const staffOnly = { reader: "refused", "suspended reader": "refused", "banned reader": "refused", moderator: "allowed", admin: "allowed", "signed out": "refused", owner: "refused" } as const;
+const adminOnly = { ...staffOnly, moderator: "refused" } as const;
+const ownerOnly = { owner: "allowed", "banned owner": "refused", reader: "refused", moderator: "refused", admin: "refused", "signed out": "refused" } as const;
+
+const TABLE: Record<string, Row> = {
+  "comments#submitComment": {
+    people: everyoneActive,
+    call: (f) =>
+      modules.comments.submitComment({ status: "idle" }, form({ postId: f.postId, body: `Hello ${randomUUID()}`, acceptTerms: "on", termsVersion: String(f.termsVersion), submissionKey: randomUUID() })),
+    succeeded: formOk,
+  },
+  "comments#editComment": { people: ownerOnly, call: (f) => modules.comments.editComment({ status: "idle" }, form({ commentId: f.pendingId, body: "Edited text" })), succeeded: formOk },
+  "comments#deleteComment": {
+    people: { ...ownerOnly, "banned owner": "allowed" },
+    call: (f) => modules.comments.deleteComment({ status: "idle" }, form({ commentId: f.pendingId })),
+    succeeded: formOk,
+  },
+  "moderation#decide": { people: staffOnly, call: (f) => modules.moderation.decide({ commentId: f.pendingId, decision: "APPROVE", expectedStatus: "PENDING" }), succeeded: actionOk },
+  "moderation#decideMany": {
+    people: staffOnly,
+    call: (f) => modules.moderation.decideMany({ items: [{ commentId: f.pendingId, expectedStatus: "PENDING" }], decision: "TRASH" }),
+    succeeded: actionOk,
+  },
+  "moderation#editAsModeratorAction": { people: staffOnly, call: (f) => modules.moderation.editAsModeratorAction({ commentId: f.pendingId, body: "Moderated text" }), succeeded: actionOk },
+  "moderation#dismissReports": { people: staffOnly, call: (f) => modules.moderation.dismissReports({ commentId: f.approvedId }), succeeded: actionOk },
+  "reports#reportComment": {
+    people: { ...everyoneActive, owner: "refused" },
+    call: (f) => modules.reports.reportComment({ status: "idle" }, form({ commentId: f.approvedId, reason: "SPAM" })),
+    succeeded: formOk,
+  },
+  "users#updateUser": {
+    people: staffOnly,
+    call: (f) => modules.users.updateUser({ status: "idle" }, form({ userId: f.readerId, operation: "ban", reason: "Matrix test" })),
+    succeeded: formOk,
+  },
+  "settings#saveSettings": {
+    people: adminOnly,
+    call: () =>
+      modules.settings.saveSettings(
+        { status: "idle" },
+        form({ blocklist: `word${randomUUID().slice(0, 6)}`, holdWords: "", maxLinks: "2", holdFirstComment: "on", requirePreviousApproval: "on", commentIntervalSeconds: "15", maxReplyDepth: "3", duplicateWindowMinutes: "10", closeCommentsAfterDays: "0" }),
+      ),
+    succeeded: formOk,
+  },
+  "terms#publishTerms": {
+    people: adminOnly,
+    call: () => modules.terms.publishTerms({ status: "idle" }, form({ body: "Updated terms. ".repeat(20), effectiveAt: "2099-01-01" })),
+    succeeded: formOk,
+  },
+  "posts#savePost": {
+    people: adminOnly,
+    call: async () => {
+      try {
+        return await modules.posts.savePost({ status: "idle" }, form({ title: `Post ${randomUUID()}`, authorName: "A", publishedAt: "2026-01-01", body: "Body" }));
+      } catch (error) {
+        // Success ends in a redirect to the new post.
+        if ((error as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) return { status: "success" };
+        throw error;
+      }
+    },
+    succeeded: formOk,
+  },
+  "posts#toggleComments": {
+    people: adminOnly,
+    call: async (f) => {
+      await modules.posts.toggleComments(form({ postId: f.postId, open: "false" }));
+      return { closed: !(await database.db.post.findUniqueOrThrow({ where: { id: f.postId } })).commentsOpen };
+    },
+    succeeded: (result) => (result as { closed: boolean }).closed,
+  },
+  "register#registerAccount": {
+    people: { "signed out": "allowed", reader: "allowed" },
+    call: () => modules.register.registerAccount({ status: "idle" }, form({ name: "New Person", email: `new-${randomUUID()}@example.com`, password: "long enough password" })),
+    succeeded: formOk,
+  },
+  "route GET /api/moderation/pending": {
+    people: { ...staffOnly },
+    call: async () => {
+      const { NextRequest } = await import("next/server");
+      const response = await pendingRoute(new NextRequest("http://localhost/api/moderation/pending"));
+      return { status: response.status };
+    },
+    succeeded: (result) => (result as { status: number }).status === 200,
+  },
+};
+
+let database: TestDatabase;
+let termsVersion: number;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  state.db = database.db;
+  termsVersion = (await database.db.termsVersion.create({ data: { version: 1, body: "Terms.", effectiveAt: new Date("2020-01-01") } })).version;
+});
+afterAll(() => database.drop());
+
+async function fixture(): Promise<Fixture & { owner: Viewer }> {
+  const db = database.db;
+  const post = await db.post.create({ data: { slug: `p-${randomUUID()}`, title: "P", authorName: "A", publishedAt: new Date(), body: "B" } });
+  const owner = await makeViewer(db);
+  const reader = await makeViewer(db);
+  const pending = await db.comment.create({ data: { postId: post.id, authorId: owner.id, body: "Pending words", status: "PENDING" } });
+  const approved = await db.comment.create({ data: { postId: post.id, authorId: owner.id, body: "Published words", status: "APPROVED" } });
+  await db.report.create({ data: { commentId: approved.id, reporterId: reader.id, reason: "OTHER", text: "x" } });
+  return { postId: post.id, postSlug: post.slug, ownerId: owner.id, pendingId: pending.id, approvedId: approved.id, readerId: reader.id, termsVersion, owner };
+}
+
+async function personFor(person: Person, f: Fixture & { owner: Viewer }): Promise<Viewer | null> {
+  const db = database.db;
+  switch (person) {
+    case "signed out":
+      return null;
+    case "reader":
+      return makeViewer(db);
+    case "suspended reader":
+      return makeViewer(db, { status: "SUSPENDED", suspendedUntil: new Date(Date.now() + 86_400_000) });
+    case "banned reader":
+      return makeViewer(db, { status: "BANNED" });
+    case "moderator":
+      return makeViewer(db, { role: "MODERATOR" });
+    case "admin":
+      return makeViewer(db, { role: "ADMIN" });
+    case "owner":
+      return f.owner;
+    case "banned owner":
+      await db.user.update({ where: { id: f.owner.id }, data: { status: "BANNED" } });
+      return { ...f.owner, status: "BANNED" };
+  }
+}
+
+/** Everything an action could touch, to prove a refusal changed nothing. */
+async function snapshot() {
+  const db = database.db;
+  return JSON.stringify(
+    await Promise.all([
+      db.comment.findMany({ orderBy: { id: "asc" } }),
+      db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, status: true, trusted: true, alwaysPremoderate: true, statusReason: true } }),
+      db.post.findMany({ orderBy: { id: "asc" } }),
+      db.report.findMany({ orderBy: { id: "asc" } }),
+      db.setting.findMany({ orderBy: { key: "asc" } }),
+      db.termsVersion.count(),
+      db.moderationEvent.count(),
+      db.commentRevision.count(),
+      db.termsAcceptance.count(),
+    ]),
+  );
+}
+
+describe("authorization matrix", () => {
+  it("lists every exported server action", () => {
+    const exported = Object.entries(modules).flatMap(([file, module]) =>
+      Object.entries(module as Record<string, unknown>)
+        .filter(([, value]) => typeof value === "function")
+        .map(([name]) => `${file}#${name}`),
+    );
+    expect(exported.length).toBeGreaterThan(10);
+    expect(Object.keys(TABLE).filter((key) => !key.startsWith("route ")).sort()).toEqual(exported.sort());
+  });
+
+  const cases = Object.entries(TABLE).flatMap(([name, row]) => Object.entries(row.people).map(([person, outcome]) => ({ name, person: person as Person, outcome: outcome as Outcome, row })));
+
+  it.each(cases)("$name as $person is $outcome", async ({ person, outcome, row }) => {
+    const f = await fixture();
+    state.viewer = await personFor(person, f);
+    const before = await snapshot();
+    const result = await row.call(f);
+    if (outcome === "allowed") {
+      expect(row.succeeded(result), JSON.stringify(result)).toBe(true);
+    } else {
+      expect(row.succeeded(result), JSON.stringify(result)).toBe(false);
+      expect(await snapshot()).toBe(before);
+    }
+  });
+});
