@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { deleteOwnComment, editOwnComment } from "@/app/_lib/comments/own";
 import { submitComment as submit } from "@/app/_lib/comments/submit";
-import { commentIdInput, commentInput, editCommentInput, type CommentField } from "@/app/_lib/schemas/comment";
+import { commentIdInput, commentInput, editCommentInput, VISIBLE_COMMENT_FIELDS, type CommentField } from "@/app/_lib/schemas/comment";
 import { fieldErrors, formValues, type FormState } from "./form-state";
 
 export type CommentFormState = FormState<CommentField | "submissionKey"> & { commentId?: string; published?: boolean };
@@ -14,7 +14,11 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
   const values = formValues(formData, ["body", "acceptTerms", "notifyReplies", "submissionKey"]);
   const attempt = Date.now();
   const parsed = commentInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), values, attempt };
+  if (!parsed.success) {
+    const errors = fieldErrors<CommentField>(parsed.error);
+    const hidden = Object.entries(errors).find(([field]) => !(VISIBLE_COMMENT_FIELDS as readonly string[]).includes(field));
+    return { status: "error", errors, message: hidden?.[1]?.[0], values, attempt };
+  }
 
   const result = await submit(await getViewer(), parsed.data);
   if (!result.ok) {

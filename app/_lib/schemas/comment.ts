@@ -12,7 +12,8 @@ export function normalizeCommentText(text: string): string {
     .trim();
 }
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Unknown item.");
+const OUT_OF_DATE = "This form is out of date. Reload the page and try again.";
+const id = z.string({ error: OUT_OF_DATE }).trim().min(1, OUT_OF_DATE).max(64, OUT_OF_DATE).regex(/^[A-Za-z0-9_-]+$/, OUT_OF_DATE);
 
 export const commentBody = z
   .string({ error: "Write your comment before posting it." })
@@ -38,12 +39,15 @@ export const commentInput = z.object({
     (value) => value === "on" || value === "true" || value === true,
     z.literal(true, { error: "Tick the box to agree to the Terms and Conditions before posting." }),
   ),
-  termsVersion: z.coerce.number({ error: "Reload the page to see the current Terms and Conditions." }).int().positive(),
+  termsVersion: z.coerce.number({ error: OUT_OF_DATE }).int(OUT_OF_DATE).positive(OUT_OF_DATE).max(1_000_000, OUT_OF_DATE),
   submissionKey: z.uuid({ error: "This form has expired. Reload the page and try again." }),
   notifyReplies: checkbox.optional().default(false),
 });
 export type CommentInput = z.infer<typeof commentInput>;
 export type CommentField = "postId" | "parentId" | "body" | "acceptTerms" | "termsVersion" | "submissionKey" | "form";
+
+/** The fields a reader sees; errors on the hidden ones are reported for the whole form. */
+export const VISIBLE_COMMENT_FIELDS = ["body", "acceptTerms"] as const;
 
 export const editCommentInput = z.object({ commentId: id, body: commentBody });
 export type EditCommentInput = z.infer<typeof editCommentInput>;
