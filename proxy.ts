@@ -6,10 +6,10 @@ import { NextResponse, type NextRequest } from "next/server";
  * rendered per request already (they read the session), so nonces cost no caching.
  * This is not an authorization layer: every page and action checks who is asking itself.
  */
-export function proxy(request: NextRequest) {
-  // Next refuses cross-origin server action calls itself, but with a 500; answer with a clear 403.
-  if (request.method === "POST" && request.headers.has("next-action") && isCrossOrigin(request)) {
-    return new NextResponse("Cross-origin requests are not accepted.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+export async function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const refusal = await refuseBadActionRequest(request);
+    if (refusal) return refusal;
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https");
@@ -19,6 +19,35 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+/** Server actions' own body limit (next.config.mjs keeps Next's default). */
+export const ACTION_BODY_LIMIT = 1024 * 1024;
+
+const plain = (status: number, message: string) => new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/**
+ * Next refuses cross-origin, oversized and malformed server action requests itself, but answers
+ * them with a 500. Refuse them here with the right status and a plain reason instead.
+ */
+async function refuseBadActionRequest(request: NextRequest): Promise<NextResponse | null> {
+  if (isCrossOrigin(request)) return plain(403, "Cross-origin requests are not accepted.");
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (length > ACTION_BODY_LIMIT) return plain(413, "This request is too large.");
+  const type = request.headers.get("content-type") ?? "";
+  try {
+    const copy = request.clone();
+    if (type.startsWith("multipart/form-data")) await copy.formData();
+    else if (type.startsWith("application/x-www-form-urlencoded")) await copy.formData();
+    else {
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(await copy.arrayBuffer());
+      if (text.length > ACTION_BODY_LIMIT) return plain(413, "This request is too large.");
+      JSON.parse(text);
+    }
+  } catch {
+    return plain(400, "This request could not be read. Reload the page and try again.");
+  }
+  return null;
 }
 
 function isCrossOrigin(request: NextRequest): boolean {

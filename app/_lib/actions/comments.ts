@@ -5,12 +5,13 @@ import { getViewer } from "@/app/_lib/auth/viewer";
 import { deleteOwnComment, editOwnComment } from "@/app/_lib/comments/own";
 import { submitComment as submit } from "@/app/_lib/comments/submit";
 import { commentIdInput, commentInput, editCommentInput, VISIBLE_COMMENT_FIELDS, type CommentField } from "@/app/_lib/schemas/comment";
-import { fieldErrors, formValues, type FormState } from "./form-state";
+import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
 export type CommentFormState = FormState<CommentField | "submissionKey"> & { commentId?: string; published?: boolean };
 
 /** Posts a comment or reply; it waits for moderation. */
 export async function submitComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  if (!isForm(formData)) return notAForm();
   const values = formValues(formData, ["body", "acceptTerms", "notifyReplies", "submissionKey"]);
   const attempt = Date.now();
   const parsed = commentInput.safeParse(Object.fromEntries(formData));
@@ -31,6 +32,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
 }
 
 export async function editComment(_previous: FormState<"body" | "commentId">, formData: FormData): Promise<FormState<"body" | "commentId">> {
+  if (!isForm(formData)) return notAForm();
   const values = formValues(formData, ["body"]);
   const attempt = Date.now();
   const parsed = editCommentInput.safeParse(Object.fromEntries(formData));
@@ -42,6 +44,7 @@ export async function editComment(_previous: FormState<"body" | "commentId">, fo
 }
 
 export async function deleteComment(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return notAForm();
   const parsed = commentIdInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "error", message: "Unknown comment." };
   const result = await deleteOwnComment(await getViewer(), parsed.data.commentId);

@@ -31,3 +31,11 @@ export function formValues(formData: FormData, fields: readonly string[]): Recor
   }
   return values;
 }
+
+/**
+ * An action is a public endpoint: its arguments are whatever the caller sent. Form actions
+ * answer anything that is not a form with this, instead of failing on it.
+ */
+export const notAForm = <Field extends string>(): FormState<Field> => ({ status: "error", message: "This request could not be read. Reload the page and try again." });
+
+export const isForm = (value: unknown): value is FormData => value instanceof FormData;

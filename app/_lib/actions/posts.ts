@@ -5,11 +5,12 @@ import { redirect } from "next/navigation";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { savePost as save, setCommentsOpen } from "@/app/_lib/posts/save";
 import { postIdInput, postInput } from "@/app/_lib/schemas/post";
-import { fieldErrors, formValues, type FormState } from "./form-state";
+import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
 type PostField = "title" | "slug" | "authorName" | "publishedAt" | "body" | "commentsOpen";
 
 export async function savePost(_previous: FormState<PostField>, formData: FormData): Promise<FormState<PostField>> {
+  if (!isForm(formData)) return notAForm();
   const values = formValues(formData, ["title", "slug", "authorName", "publishedAt", "body", "commentsOpen"]);
   const attempt = Date.now();
   const parsed = postInput.safeParse(Object.fromEntries(formData));
@@ -22,6 +23,7 @@ export async function savePost(_previous: FormState<PostField>, formData: FormDa
 }
 
 export async function toggleComments(formData: FormData): Promise<void> {
+  if (!isForm(formData)) return;
   const parsed = postIdInput.safeParse({ postId: formData.get("postId") });
   if (!parsed.success) return;
   const result = await setCommentsOpen(await getViewer(), parsed.data.postId, formData.get("open") === "true");

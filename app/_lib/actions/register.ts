@@ -4,12 +4,13 @@ import { headers } from "next/headers";
 import { checkLimit, clientAddress, recordHit, REGISTRATIONS, waitMessage } from "@/app/_lib/rate-limit";
 import { registerInput } from "@/app/_lib/schemas/account";
 import { createUser } from "@/app/_lib/users/create-user";
-import { fieldErrors, formValues, type FormState } from "./form-state";
+import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
 type RegisterField = "name" | "email" | "password";
 
 /** Creates a reader account; the form then signs in with the same credentials. */
 export async function registerAccount(_previous: FormState<RegisterField>, formData: FormData): Promise<FormState<RegisterField>> {
+  if (!isForm(formData)) return notAForm();
   const values = formValues(formData, ["name", "email"]);
   const attempt = Date.now();
   const parsed = registerInput.safeParse(Object.fromEntries(formData));

@@ -4,12 +4,13 @@ import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { settingsFormInput } from "@/app/_lib/schemas/settings";
 import { updateSettings } from "@/app/_lib/settings/update";
-import { fieldErrors, formValues, type FormState } from "./form-state";
+import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
 const FIELDS = ["blocklist", "holdWords", "maxLinks", "holdFirstComment", "requirePreviousApproval", "commentIntervalSeconds", "maxReplyDepth", "duplicateWindowMinutes", "closeCommentsAfterDays"] as const;
 type SettingsField = (typeof FIELDS)[number];
 
 export async function saveSettings(_previous: FormState<SettingsField>, formData: FormData): Promise<FormState<SettingsField>> {
+  if (!isForm(formData)) return notAForm();
   const values = formValues(formData, FIELDS);
   const attempt = Date.now();
   const parsed = settingsFormInput.safeParse(Object.fromEntries(formData));

@@ -4,11 +4,12 @@ import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { publishTermsInput } from "@/app/_lib/schemas/terms";
 import { publishTerms as publish } from "@/app/_lib/terms/publish";
-import { fieldErrors, formValues, type FormState } from "./form-state";
+import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
 type TermsField = "body" | "effectiveAt";
 
 export async function publishTerms(_previous: FormState<TermsField>, formData: FormData): Promise<FormState<TermsField>> {
+  if (!isForm(formData)) return notAForm();
   const values = formValues(formData, ["body", "effectiveAt"]);
   const attempt = Date.now();
   const parsed = publishTermsInput.safeParse(Object.fromEntries(formData));

@@ -24,3 +24,17 @@ export async function callAction(request: APIRequestContext, baseURL: string, fi
     data: JSON.stringify(args),
   });
 }
+
+/**
+ * Calls a form action (one used with useActionState) the way React sends it: the arguments as
+ * `[previousState, $K1]` and the form's fields prefixed with `_1_`.
+ */
+export async function callFormAction(request: APIRequestContext, baseURL: string, file: string, exportedName: string, fields: Record<string, string>) {
+  const { id, page } = actionId(file, exportedName);
+  // A FormData keeps this order (an object would put the key "0" first): React writes the root part
+  // last, and the server resolves "$K1" from the parts it has already read.
+  const multipart = new FormData();
+  for (const [key, value] of Object.entries(fields)) multipart.append(`_1_${key}`, value);
+  multipart.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
+  return request.post(page, { headers: { "Next-Action": id, Origin: baseURL, Accept: "text/x-component" }, multipart });
+}

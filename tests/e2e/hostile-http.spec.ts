@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { COMMENT_BODIES } from "../support/hostile-inputs";
+import { actionId, callFormAction } from "./support/actions";
+import { createPost, db } from "./support/db";
+import { createUser, signIn } from "./support/users";
+
+const COMMENTS = "app/_lib/actions/comments.ts";
+
+test("hostile comment bodies over HTTP: every answer is a refusal or a stored comment, never a 5xx", async ({ page, baseURL }) => {
+  test.slow();
+  const post = await createPost();
+  const reader = await createUser();
+  await signIn(page, reader);
+  const terms = await db.termsVersion.findFirstOrThrow({ where: { effectiveAt: { lte: new Date() } }, orderBy: { version: "desc" } });
+  const statuses: number[] = [];
+  let acknowledged = 0;
+  for (const body of COMMENT_BODIES) {
+    const response = await callFormAction(page.request, baseURL!, COMMENTS, "submitComment", {
+      postId: post.id,
+      body,
+      acceptTerms: "on",
+      termsVersion: String(terms.version),
+      submissionKey: randomUUID(),
+    });
+    statuses.push(response.status());
+    const text = await response.text();
+    if (text.includes('"status":"success"')) {
+      acknowledged += 1;
+      // Flood control applies to the next one; clear this reader's last comment time.
+      await db.comment.updateMany({ where: { authorId: reader.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
+    }
+  }
+  expect(statuses.filter((status) => status >= 500)).toEqual([]);
+  expect(await db.comment.count({ where: { postId: post.id } })).toBe(acknowledged);
+  expect(acknowledged).toBeGreaterThan(10);
+});
+
+test("malformed, oversized, wrongly typed and cross-origin action requests are refused with 4xx", async ({ page, baseURL }) => {
+  const reader = await createUser();
+  await signIn(page, reader);
+  const { id, page: path } = actionId(COMMENTS, "submitComment");
+  const post = (headers: Record<string, string>, data: string | Buffer) => page.request.post(path, { headers: { "Next-Action": id, Origin: baseURL!, ...headers }, data });
+  const before = await db.comment.count({ where: { authorId: reader.id } });
+  const cases: [string, Promise<{ status(): number }>][] = [
+    ["garbage text", post({ "Content-Type": "text/plain;charset=UTF-8" }, "not json")],
+    ["invalid UTF-8", post({ "Content-Type": "text/plain;charset=UTF-8" }, Buffer.from([0xff, 0xfe, 0xfd, 0x5b, 0x5d]))],
+    ["wrong argument types", post({ "Content-Type": "text/plain;charset=UTF-8" }, "[1, 2]")],
+    ["null arguments", post({ "Content-Type": "text/plain;charset=UTF-8" }, "[null, null]")],
+    ["broken multipart", post({ "Content-Type": "multipart/form-data; boundary=xyz" }, "--xyz garbage")],
+    ["over the body limit", post({ "Content-Type": "text/plain;charset=UTF-8" }, JSON.stringify(["x".repeat(1_100_000)]))],
+    ["foreign origin", page.request.post(path, { headers: { "Next-Action": id, Origin: "https://evil.example", "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" })],
+    ["unknown action", page.request.post(path, { headers: { "Next-Action": "f".repeat(42), Origin: baseURL!, "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" })],
+  ];
+  for (const [name, request] of cases) {
+    const status = (await request).status();
+    expect(status, name).toBeLessThan(500);
+  }
+  expect(await db.comment.count({ where: { authorId: reader.id } })).toBe(before);
+});
