@@ -21,7 +21,15 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     return { status: "error", errors, message: hidden?.[1]?.[0], values, attempt };
   }
 
-  const result = await submit(await getViewer(), parsed.data);
+  let result: Awaited<ReturnType<typeof submit>>;
+  try {
+    result = await submit(await getViewer(), parsed.data);
+  } catch (error) {
+    // The database went away mid-request (a restart, a dropped connection). Nothing was
+    // acknowledged, so the reader is told plainly; the same submission key makes a retry safe.
+    console.error("Comment submission failed", error);
+    return { status: "error", message: "We could not save your comment just now. Please try again in a moment.", values, attempt };
+  }
   if (!result.ok) {
     const errors = result.field === "form" ? undefined : { [result.field]: [result.message] };
     return { status: "error", message: result.field === "form" ? result.message : undefined, errors, values, attempt };

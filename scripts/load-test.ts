@@ -1,0 +1,395 @@
+/**
+ * `npm run test:load`: the production server under load and faults, on SQLite and PostgreSQL.
+ *   --size small|full   small (run by npm test): 200 submissions from 20 readers; full: 500 from 50
+ *   --db sqlite|postgresql|both (default both)   --json <file>   write the results as JSON
+ * Scenarios: a burst of comment submissions; two moderators deciding the same comments in
+ * opposite ways at once; PostgreSQL connections killed mid-load; the SQLite server killed with
+ * SIGKILL mid-load and restarted; PostgreSQL unreachable, then back.
+ * Every acknowledged submission must be stored; no response may be a 5xx unless the process was
+ * killed (then requests fail to connect, and none of those were acknowledged).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Sqlite from "better-sqlite3";
+import { chromium } from "@playwright/test";
+import pg from "pg";
+import { hashPassword } from "../app/_lib/auth/password";
+import { createDatabase, type Database } from "../app/_lib/db/client";
+import { resolveDatabase, withDatabaseName, type DatabaseTarget } from "../app/_lib/db/url";
+import { migrate } from "../prisma/migrate";
+import { seed } from "../prisma/seed/index";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const PASSWORD = "load test password";
+
+type Result = { scenario: string; database: string; ok: boolean; figures: Record<string, number | string>; problems: string[] };
+const results: Result[] = [];
+
+// ---------- databases and server ----------
+
+async function adminQuery(sql: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    return await client.query(sql, params);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshDatabase(provider: "sqlite" | "postgresql", label: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
+  const name = `vetted_load_${label}_${randomBytes(4).toString("hex")}`;
+  if (provider === "postgresql") {
+    await adminQuery(`CREATE DATABASE "${name}"`);
+    return { target: resolveDatabase(withDatabaseName(postgresAdminUrl, name)), drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
+  }
+  const dir = path.join(root, "tests", ".output");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.db`);
+  return { target: resolveDatabase(`file:${file}`), drop: async () => ["", "-wal", "-shm"].forEach((suffix) => rmSync(`${file}${suffix}`, { force: true })) };
+}
+
+async function prepare(target: DatabaseTarget): Promise<Database> {
+  await migrate(target);
+  const db = createDatabase(target);
+  await seed(db);
+  // Flood control and the duplicate window would refuse a reader's tenth comment in a second;
+  // this measures storage, so both are off in the load database.
+  for (const [key, value] of [["commentIntervalSeconds", "0"], ["duplicateWindowMinutes", "0"]] as const) {
+    await db.setting.upsert({ where: { key }, update: { value }, create: { key, value } });
+  }
+  return db;
+}
+
+type Server = { url: string; process: ChildProcess; stop: () => Promise<void> };
+
+async function startServer(databaseUrl: string, port: number): Promise<Server> {
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/terms`);
+      if (response.status < 500 || response.status === 500) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (child.exitCode !== null) throw new Error(`The server exited: ${stderr}`);
+  }
+  return {
+    url,
+    process: child,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode) return;
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    },
+  };
+}
+
+// ---------- talking to the app as a browser would ----------
+
+function actionId(exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string; filename: string }> };
+  const entry = Object.entries(manifest.node).find(([, value]) => value.exportedName === exportedName);
+  if (!entry) throw new Error(`No server action ${exportedName}`);
+  return entry[0];
+}
+
+async function signIn(url: string, email: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie, "X-Forwarded-For": `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`Could not sign in ${email}`);
+  return session.split(";")[0]!;
+}
+
+type Submission = { key: string; status: number | "network error"; acknowledged: boolean; refusedWithMessage: boolean };
+
+async function submitComment(url: string, cookie: string, postId: string, termsVersion: number, id: string, slug: string): Promise<Submission> {
+  const key = randomUUID();
+  const form = new FormData();
+  for (const [field, value] of Object.entries({ postId, body: `Load comment ${key}`, acceptTerms: "on", termsVersion: String(termsVersion), submissionKey: key })) form.append(`_1_${field}`, value);
+  form.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
+  try {
+    const response = await fetch(`${url}/posts/${slug}`, { method: "POST", headers: { "Next-Action": id, Origin: url, Cookie: cookie, Accept: "text/x-component" }, body: form });
+    const text = await response.text();
+    return { key, status: response.status, acknowledged: response.status === 200 && text.includes('"status":"success"'), refusedWithMessage: text.includes('"status":"error"') && text.includes('"message"') };
+  } catch {
+    return { key, status: "network error", acknowledged: false, refusedWithMessage: false };
+  }
+}
+
+async function readers(db: Database, url: string, count: number): Promise<string[]> {
+  const passwordHash = await hashPassword(PASSWORD);
+  const tag = randomBytes(3).toString("hex");
+  const emails = Array.from({ length: count }, (_, index) => `load-${tag}-${index}@example.com`);
+  await db.user.createMany({ data: emails.map((email, index) => ({ email, name: `Load Reader ${index}`, passwordHash })) });
+  const cookies: string[] = [];
+  for (const email of emails) cookies.push(await signIn(url, email));
+  return cookies;
+}
+
+async function firstPost(db: Database) {
+  const post = await db.post.findFirstOrThrow({ select: { id: true, slug: true } });
+  const terms = await db.termsVersion.findFirstOrThrow({ orderBy: { version: "desc" }, select: { version: true } });
+  return { ...post, termsVersion: terms.version };
+}
+
+/** Sends `total` submissions spread over the readers, all at once; `during` runs a fault mid-way. */
+async function burst(url: string, cookies: string[], total: number, post: Awaited<ReturnType<typeof firstPost>>, during?: (done: () => number) => Promise<void>) {
+  const id = actionId("submitComment");
+  let finished = 0;
+  const all = Array.from({ length: total }, (_, index) => submitComment(url, cookies[index % cookies.length]!, post.id, post.termsVersion, id, post.slug).finally(() => (finished += 1)));
+  const fault = during ? during(() => finished) : Promise.resolve();
+  const submissions = await Promise.all(all);
+  await fault;
+  return submissions;
+}
+
+async function storedKeys(db: Database, keys: string[]): Promise<Set<string>> {
+  const rows = await db.comment.findMany({ where: { submissionKey: { in: keys } }, select: { submissionKey: true } });
+  return new Set(rows.map((row) => row.submissionKey!));
+}
+
+function record(scenario: string, database: string, figures: Record<string, number | string>, problems: string[]) {
+  results.push({ scenario, database, ok: problems.length === 0, figures, problems });
+  console.log(`${problems.length ? "FAIL" : "ok  "}  ${scenario} (${database}): ${Object.entries(figures).map(([key, value]) => `${key} ${value}`).join(", ")}${problems.length ? `\n      ${problems.join("\n      ")}` : ""}`);
+}
+
+// ---------- scenarios ----------
+
+async function loadScenario(provider: "sqlite" | "postgresql", total: number, readerCount: number, port: number) {
+  const { target, drop } = await freshDatabase(provider, "burst");
+  const db = await prepare(target);
+  const server = await startServer(target.url, port);
+  try {
+    const cookies = await readers(db, server.url, readerCount);
+    const post = await firstPost(db);
+    const started = Date.now();
+    const submissions = await burst(server.url, cookies, total, post);
+    const seconds = (Date.now() - started) / 1000;
+    const acknowledged = submissions.filter((submission) => submission.acknowledged);
+    const fiveHundreds = submissions.filter((submission) => typeof submission.status === "number" && submission.status >= 500).length;
+    const rows = await db.comment.count({ where: { submissionKey: { in: submissions.map((submission) => submission.key) } } });
+    const problems = [
+      ...(rows !== total ? [`${rows} rows stored for ${total} submissions`] : []),
+      ...(acknowledged.length !== total ? [`${total - acknowledged.length} submissions were not acknowledged`] : []),
+      ...(fiveHundreds ? [`${fiveHundreds} responses were 5xx`] : []),
+    ];
+    record(`${total} submissions from ${readerCount} readers at once`, provider, { acknowledged: acknowledged.length, rows, "5xx": fiveHundreds, seconds: seconds.toFixed(1) }, problems);
+  } finally {
+    await server.stop();
+    await db.$disconnect();
+    await drop();
+  }
+}
+
+async function decisionRaceScenario(provider: "sqlite" | "postgresql", count: number, port: number) {
+  const { target, drop } = await freshDatabase(provider, "race");
+  const db = await prepare(target);
+  const server = await startServer(target.url, port);
+  try {
+    const passwordHash = await hashPassword(PASSWORD);
+    const tag = randomBytes(3).toString("hex");
+    const moderators = await Promise.all(["a", "b"].map((who) => db.user.create({ data: { email: `mod-${who}-${tag}@example.com`, name: `Moderator ${who}`, role: "MODERATOR", passwordHash } })));
+    const cookies = await Promise.all(moderators.map((moderator) => signIn(server.url, moderator.email)));
+    const post = await firstPost(db);
+    const author = await db.user.create({ data: { email: `author-${tag}@example.com`, name: "Author", passwordHash } });
+    await db.comment.createMany({ data: Array.from({ length: count }, (_, index) => ({ postId: post.id, authorId: author.id, body: `Race ${index}`, status: "PENDING" as const })) });
+    const comments = await db.comment.findMany({ where: { authorId: author.id }, select: { id: true } });
+    const id = actionId("decide");
+    const call = (cookie: string, commentId: string, decision: string) =>
+      fetch(`${server.url}/moderation`, {
+        method: "POST",
+        headers: { "Next-Action": id, Origin: server.url, Cookie: cookie, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        body: JSON.stringify([{ commentId, decision, expectedStatus: "PENDING" }]),
+      }).then((response) => response.status);
+    const statuses = await Promise.all(comments.flatMap((comment) => [call(cookies[0]!, comment.id, "APPROVE"), call(cookies[1]!, comment.id, "REJECT")]));
+    const events = await db.moderationEvent.groupBy({ by: ["commentId"], where: { commentId: { in: comments.map((comment) => comment.id) } }, _count: { _all: true } });
+    const decided = await db.comment.count({ where: { id: { in: comments.map((comment) => comment.id) }, status: { in: ["APPROVED", "REJECTED"] } } });
+    const wrongEvents = comments.length - events.filter((row) => row._count._all === 1).length;
+    const fiveHundreds = statuses.filter((status) => status >= 500).length;
+    record(
+      `two moderators deciding ${count} comments in opposite ways at once`,
+      provider,
+      { decided, "comments without exactly one event": wrongEvents, "5xx": fiveHundreds },
+      [...(decided !== count ? [`${count - decided} comments undecided`] : []), ...(wrongEvents ? [`${wrongEvents} comments have no or several events`] : []), ...(fiveHundreds ? [`${fiveHundreds} responses were 5xx`] : [])],
+    );
+  } finally {
+    await server.stop();
+    await db.$disconnect();
+    await drop();
+  }
+}
+
+async function killedConnectionsScenario(total: number, readerCount: number, port: number) {
+  const { target, drop } = await freshDatabase("postgresql", "kill");
+  const db = await prepare(target);
+  const server = await startServer(target.url, port);
+  const database = new URL(target.url).pathname.slice(1);
+  try {
+    const cookies = await readers(db, server.url, readerCount);
+    const post = await firstPost(db);
+    let killed = 0;
+    const submissions = await burst(server.url, cookies, total, post, async (done) => {
+      while (done() < total * 0.3) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Every connection of the app to its database, mid-load (ours is on another database).
+      const result = await adminQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND application_name <> 'load-test-observer'", [database]);
+      killed = result.rowCount ?? 0;
+    });
+    const stored = await storedKeys(db, submissions.map((submission) => submission.key));
+    const acknowledged = submissions.filter((submission) => submission.acknowledged);
+    const lost = acknowledged.filter((submission) => !stored.has(submission.key)).length;
+    const failed = submissions.filter((submission) => !submission.acknowledged);
+    const silent = failed.filter((submission) => !submission.refusedWithMessage).length;
+    const fiveHundreds = submissions.filter((submission) => typeof submission.status === "number" && submission.status >= 500).length;
+    const after = await fetch(`${server.url}/posts/${post.slug}`);
+    record(
+      `PostgreSQL connections killed mid-load (${total} submissions)`,
+      "postgresql",
+      { "connections killed": killed, acknowledged: acknowledged.length, "acknowledged and stored": acknowledged.length - lost, "failed, reader told": failed.length - silent, "5xx": fiveHundreds, "page after": after.status },
+      [
+        ...(killed === 0 ? ["no connection was killed"] : []),
+        ...(lost ? [`${lost} acknowledged submissions were lost`] : []),
+        ...(silent ? [`${silent} failed submissions gave the reader no message`] : []),
+        ...(fiveHundreds ? [`${fiveHundreds} responses were 5xx`] : []),
+        ...(after.status !== 200 ? ["the app did not recover"] : []),
+      ],
+    );
+  } finally {
+    await server.stop();
+    await db.$disconnect();
+    await drop();
+  }
+}
+
+async function sigkillScenario(total: number, readerCount: number, port: number) {
+  const { target, drop } = await freshDatabase("sqlite", "sigkill");
+  const db = await prepare(target);
+  let server = await startServer(target.url, port);
+  try {
+    const cookies = await readers(db, server.url, readerCount);
+    const post = await firstPost(db);
+    const submissions = await burst(server.url, cookies, total, post, async (done) => {
+      while (done() < total * 0.3) await new Promise((resolve) => setTimeout(resolve, 2));
+      server.process.kill("SIGKILL");
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    server = await startServer(target.url, port);
+    const stored = await storedKeys(db, submissions.map((submission) => submission.key));
+    const acknowledged = submissions.filter((submission) => submission.acknowledged);
+    const lost = acknowledged.filter((submission) => !stored.has(submission.key)).length;
+    const sqlite = new Sqlite(target.provider === "sqlite" ? target.file : "", { readonly: true });
+    const integrity = (sqlite.pragma("integrity_check", { simple: true }) as string) ?? "unknown";
+    sqlite.close();
+    const after = await fetch(`${server.url}/posts/${post.slug}`);
+    record(
+      `server killed with SIGKILL mid-load, then restarted (${total} submissions)`,
+      "sqlite",
+      { acknowledged: acknowledged.length, "acknowledged and stored": acknowledged.length - lost, "stored in all": stored.size, integrity, "page after restart": after.status },
+      [...(lost ? [`${lost} acknowledged submissions were lost`] : []), ...(integrity !== "ok" ? [`integrity_check: ${integrity}`] : []), ...(after.status !== 200 ? ["the restarted app did not serve"] : [])],
+    );
+  } finally {
+    await server.stop();
+    await db.$disconnect();
+    await drop();
+  }
+}
+
+async function databaseDownScenario(port: number) {
+  const name = `vetted_load_down_${randomBytes(4).toString("hex")}`;
+  const url = withDatabaseName(postgresAdminUrl, name);
+  // The app starts while its database does not exist yet: that is the outage.
+  const server = await startServer(url, port);
+  let db: Database | null = null;
+  try {
+    // What a reader sees: the error page is drawn in the browser, so ask a browser.
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    });
+    const page = await browser.newPage();
+    const down = (await page.goto(`${server.url}/posts/mri-in-follow-up-of-sciatica`))!;
+    await page.getByText("Please try again in a moment.").waitFor({ timeout: 10_000 }).catch(() => undefined);
+    const downText = await page.locator("body").innerText();
+    await browser.close();
+    await adminQuery(`CREATE DATABASE "${name}"`);
+    db = await prepare(resolveDatabase(url));
+    let upStatus = 0;
+    let upText = "";
+    for (let attempt = 0; attempt < 20 && upStatus !== 200; attempt++) {
+      const up = await fetch(`${server.url}/posts/mri-in-follow-up-of-sciatica`);
+      upStatus = up.status;
+      upText = await up.text();
+      if (upStatus !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const showsTryAgain = downText.includes("Please try again in a moment.");
+    const leaksStack = /at \w+ \(|node_modules|PrismaClient|ECONNREFUSED|does not exist/.test(downText);
+    record(
+      "database unreachable, then back",
+      "postgresql",
+      { "status while down": down.status(), "says try again": String(showsTryAgain), "stack trace shown": String(leaksStack), "status when back": upStatus },
+      [...(!showsTryAgain ? ["the outage page does not say to try again"] : []), ...(leaksStack ? ["the outage page shows internals"] : []), ...(upStatus !== 200 || !upText.includes("MRI in Follow-up") ? ["the app did not serve again"] : [])],
+    );
+  } finally {
+    await server.stop();
+    await db?.$disconnect();
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { size: { type: "string", default: "full" }, db: { type: "string", default: "both" }, json: { type: "string" } } });
+  const full = values.size !== "small";
+  const total = full ? 500 : 200;
+  const readerCount = full ? 50 : 20;
+  const providers = values.db === "both" ? (["sqlite", "postgresql"] as const) : ([values.db as "sqlite" | "postgresql"] as const);
+  // Build once (npm start's own check), against a throwaway database.
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts", "--prepare"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: `file:${path.join(root, "tests", ".output", "load-build.db")}` },
+  });
+  if (build.status !== 0) throw new Error("The build failed");
+
+  let port = 3300;
+  for (const provider of providers) {
+    await loadScenario(provider, total, readerCount, port++);
+    await decisionRaceScenario(provider, full ? 100 : 50, port++);
+    if (provider === "postgresql") {
+      await killedConnectionsScenario(total, readerCount, port++);
+      await databaseDownScenario(port++);
+    } else {
+      await sigkillScenario(total, readerCount, port++);
+    }
+  }
+  const passed = results.filter((result) => result.ok).length;
+  console.log(`${passed} passed, ${results.length - passed} failed`);
+  if (values.json) writeFileSync(values.json, JSON.stringify(results, null, 2));
+  process.exitCode = passed === results.length ? 0 : 1;
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+});
