@@ -9,6 +9,7 @@
  *  5. On PostgreSQL (TEST_POSTGRES_URL, default 127.0.0.1:5432): the database unit tests
  *     (*.db.test.ts) and the end-to-end suite again, on databases created for this run and
  *     dropped after it.
+ *  6. The load and fault scenarios (scripts/load-test.ts) at a small size, on both databases.
  * A failing step does not stop the later ones, so one run reports everything.
  */
 import { spawnSync } from "node:child_process";
@@ -89,6 +90,21 @@ function e2e(name: string, databaseUrl: string, port: number) {
   }
 }
 
+function loadAndFaults() {
+  const name = "Load and faults (both databases)";
+  heading(name);
+  const file = path.join(outputDir, "load-and-faults.json");
+  rmSync(file, { force: true });
+  run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/load-test.ts", "--size", "small", "--json", file]);
+  try {
+    const results = JSON.parse(readFileSync(file, "utf8")) as { ok: boolean }[];
+    const passed = results.filter((result) => result.ok).length;
+    suites.push({ name, passed, failed: results.length - passed, skipped: 0 });
+  } catch {
+    suites.push({ name, passed: 0, failed: 1, skipped: 0 });
+  }
+}
+
 async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresAdminUrl });
   await client.connect();
@@ -137,6 +153,8 @@ async function main() {
       await dropRunDatabases();
     }
   }
+
+  if (postgresReady) loadAndFaults();
 
   const total = suites.reduce<Tally>((sum, suite) => ({ passed: sum.passed + suite.passed, failed: sum.failed + suite.failed, skipped: sum.skipped + suite.skipped }), {
     passed: 0,
