@@ -7,6 +7,12 @@ import { NextResponse, type NextRequest } from "next/server";
  * This is not an authorization layer: every page and action checks who is asking itself.
  */
 export async function proxy(request: NextRequest) {
+  // Next fails with a 500 on addresses that are not valid percent-encoded UTF-8.
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return plain(400, "This address is not valid.");
+  }
   if (request.method === "POST" && request.headers.has("next-action")) {
     const refusal = await refuseBadActionRequest(request);
     if (refusal) return refusal;

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { isSlug } from "@/app/_lib/schemas/ids";
+import { stripControl } from "@/app/_lib/schemas/text";
 import { listPostChoices } from "@/app/_lib/posts/queries";
 import { ageOf, exactTime, formatLongDate, relativeTime } from "@/app/_lib/format";
 import { listQueue, queueCounts, TABS, type Tab } from "@/app/_lib/moderation/queue";
@@ -10,13 +12,16 @@ import { QueueClient, type QueueItemView } from "./queue-client";
 export const metadata: Metadata = { title: "Moderation" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const one = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() ? value.trim().slice(0, 200) : undefined);
+const one = (value: string | string[] | undefined) => {
+  const text = typeof value === "string" ? stripControl(value).trim().slice(0, 200) : "";
+  return text || undefined;
+};
 
 export default async function ModerationPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
   const params = await searchParams;
   const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : "pending";
-  const filters = { post: one(params.post), author: one(params.author), q: one(params.q) };
+  const filters = { post: isSlug(one(params.post)) ? one(params.post) : undefined, author: one(params.author), q: one(params.q) };
   const cursor = one(params.cursor);
   const viewer = await getViewer();
   const [page, counts, posts] = await Promise.all([

@@ -58,3 +58,26 @@ test("malformed, oversized, wrongly typed and cross-origin action requests are r
   }
   expect(await db.comment.count({ where: { authorId: reader.id } })).toBe(before);
 });
+
+test("hostile addresses and query strings get pages or 404s, never a 5xx", async ({ page }) => {
+  const moderator = await createUser({ role: "MODERATOR" });
+  await signIn(page, moderator);
+  const nasty = ["%00", "%FF%FE", "%E2%80%AE", "..%2F..%2Fetc%2Fpasswd", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "x".repeat(3000), "'%20OR%201=1--"];
+  const paths = nasty.flatMap((value) => [
+    `/posts/${value}`,
+    `/terms/${value}`,
+    `/moderation?tab=${value}&post=${value}&author=${value}&q=${value}&cursor=${value}`,
+    `/moderation/log?moderator=${value}&action=${value}&post=${value}&cursor=${value}`,
+    `/moderation/users?q=${value}`,
+    `/moderation/users/${value}`,
+    `/moderation/posts/${value}`,
+    `/login?callbackUrl=${value}`,
+    `/api/moderation/pending?since=${value}`,
+  ]);
+  const failures: string[] = [];
+  for (const path of paths) {
+    const response = await page.request.get(path);
+    if (response.status() >= 500) failures.push(`${response.status()} ${path.slice(0, 80)}`);
+  }
+  expect(failures).toEqual([]);
+});

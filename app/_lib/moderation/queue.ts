@@ -4,6 +4,7 @@ import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { resolveDatabase } from "@/app/_lib/db/url";
 import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
+import { isId } from "@/app/_lib/schemas/ids";
 import type { CommentStatus } from "./decide";
 
 export const TABS = ["pending", "reported", "approved", "rejected", "spam", "trash"] as const;
@@ -50,7 +51,7 @@ export function decodeCursor(cursor: string | undefined): { createdAt: Date; id:
   if (!cursor) return null;
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+  return isId(id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
 }
 
 // PostgreSQL compares text case-sensitively unless asked; SQLite's LIKE already ignores ASCII case.

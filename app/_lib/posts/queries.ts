@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/app/_lib/db";
 import { renderPostMarkdown } from "@/app/_lib/content/markdown";
+import { isSlug } from "@/app/_lib/schemas/ids";
 
 export type PostSummary = {
   slug: string;
@@ -30,6 +31,7 @@ export async function listPosts({ take = 50 }: { take?: number } = {}): Promise<
 }
 
 export const getPostBySlug = cache(async (slug: string): Promise<PostView | null> => {
+  if (!isSlug(slug)) return null;
   const post = await db.post.findUnique({
     where: { slug },
     select: {

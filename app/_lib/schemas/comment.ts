@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripControl } from "./text";
 
 export const COMMENT_MAX = 5000;
 
@@ -6,10 +7,7 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 /** Line endings made uniform and control characters (other than newline and tab) removed. */
 export function normalizeCommentText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
-    .trim();
+  return stripControl(text).trim();
 }
 
 const OUT_OF_DATE = "This form is out of date. Reload the page and try again.";

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { commentBody } from "./comment";
+import { cleanText } from "./text";
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 export const commentStatus = z.enum(["PENDING", "APPROVED", "REJECTED", "SPAM", "TRASH"]);
 export const decision = z.enum(["APPROVE", "REJECT", "SPAM", "TRASH", "RESTORE"]);
-const reason = z.string().trim().max(500, "Keep the reason under 500 characters.").optional();
+const reason = cleanText().pipe(z.string().max(500, "Keep the reason under 500 characters.")).optional();
 
 export const REJECTION_REASONS = [
   "Off-topic",
@@ -33,6 +34,6 @@ export const reportInput = z
   .object({
     commentId: id,
     reason: reportReason,
-    text: z.string().trim().max(1000, "Keep the details under 1,000 characters.").optional(),
+    text: cleanText().pipe(z.string().max(1000, "Keep the details under 1,000 characters.")).optional(),
   })
   .refine((value) => value.reason !== "OTHER" || Boolean(value.text), { path: ["text"], message: "Tell us what is wrong with this comment." });

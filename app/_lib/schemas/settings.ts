@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { stripControl } from "./text";
 
 const lines = z
   .string()
   .optional()
-  .transform((text) => [...new Set((text ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean))])
+  .transform((text) => [...new Set(stripControl(text ?? "").split("\n").map((line) => line.trim()).filter(Boolean))])
   .pipe(z.array(z.string().max(100, "Keep each phrase under 100 characters.")).max(500, "Use at most 500 phrases."));
 const whole = (label: string, min: number, max: number) =>
   z.coerce.number({ error: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(min, `${label} must be at least ${min}.`).max(max, `${label} must be at most ${max}.`);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { isId, isSlug } from "@/app/_lib/schemas/ids";
 import { db } from "@/app/_lib/db";
 import { listPostChoices } from "@/app/_lib/posts/queries";
 import { exactTime } from "@/app/_lib/format";
@@ -15,9 +16,9 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
   await connection();
   const params = await searchParams;
   const filters = {
-    moderatorId: params.moderator || undefined,
+    moderatorId: isId(params.moderator) ? params.moderator : undefined,
     action: LOG_ACTIONS.includes(params.action as LogAction) ? (params.action as LogAction) : undefined,
-    post: params.post || undefined,
+    post: isSlug(params.post) ? params.post : undefined,
   };
   const viewer = await getViewer();
   const [log, moderators, posts] = await Promise.all([

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { stripControl } from "@/app/_lib/schemas/text";
 import { formatLongDate } from "@/app/_lib/format";
 import { findUsers } from "@/app/_lib/moderation/users";
 import { standingLabel } from "./standing-label";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   await connection();
-  const q = ((await searchParams).q ?? "").slice(0, 200);
+  const q = stripControl((await searchParams).q ?? "").slice(0, 200);
   const users = await findUsers(await getViewer(), q);
   return (
     <>

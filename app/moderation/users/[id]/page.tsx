@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { isId } from "@/app/_lib/schemas/ids";
 import { exactTime, formatLongDate } from "@/app/_lib/format";
 import { getUserDetail } from "@/app/_lib/moderation/users";
 import { standingLabel } from "../standing-label";
@@ -14,7 +15,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   await connection();
   const { id } = await params;
   const viewer = await getViewer();
-  const detail = await getUserDetail(viewer, id);
+  const detail = isId(id) ? await getUserDetail(viewer, id) : null;
   if (!detail) notFound();
   const { user, counts, recent, events } = detail;
   const isSelf = viewer?.id === user.id;
