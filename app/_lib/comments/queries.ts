@@ -17,32 +17,73 @@ export type ThreadComment = {
   replies: ThreadComment[];
 };
 
+export type ThreadPage = { comments: ThreadComment[]; page: number; pageCount: number };
+
+/** Top-level comments per page; their replies come with them. */
+export const THREAD_PAGE_SIZE = 50;
+
+const rowSelect = {
+  id: true,
+  parentId: true,
+  authorId: true,
+  guestName: true,
+  body: true,
+  status: true,
+  deletedAt: true,
+  rejectionReason: true,
+  createdAt: true,
+  author: { select: { name: true } },
+} as const;
+
+const VIEWER_STATUSES = ["PENDING", "SPAM", "REJECTED"] as const;
+
 /**
- * A post's thread as this viewer may see it: every approved comment, plus the viewer's own
- * pending and rejected ones. Oldest first, assembled in one pass over one query.
+ * One page of a post's thread as this viewer may see it: a page of approved top-level comments
+ * (oldest first) with all their approved replies, plus the viewer's own pending and rejected
+ * comments. One query per level of nesting, then the tree is assembled in one pass.
  */
-export async function listThread(postId: string, viewerId: string | null): Promise<ThreadComment[]> {
-  const rows = await db.comment.findMany({
-    where: {
-      postId,
-      OR: [{ status: "APPROVED" }, ...(viewerId ? [{ authorId: viewerId, status: { in: ["PENDING" as const, "SPAM" as const, "REJECTED" as const] } }] : [])],
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      parentId: true,
-      authorId: true,
-      guestName: true,
-      body: true,
-      status: true,
-      deletedAt: true,
-      rejectionReason: true,
-      createdAt: true,
-      author: { select: { name: true } },
-    },
+export async function listThread(postId: string, viewerId: string | null, requestedPage = 1, maxDepth = 3): Promise<ThreadPage> {
+  const rootCount = await db.comment.count({ where: { postId, status: "APPROVED", parentId: null } });
+  const pageCount = Math.max(1, Math.ceil(rootCount / THREAD_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
+  const visible = (extra: object) => ({
+    postId,
+    ...extra,
+    OR: [{ status: "APPROVED" as const }, ...(viewerId ? [{ authorId: viewerId, status: { in: [...VIEWER_STATUSES] } }] : [])],
   });
+
+  const roots = await db.comment.findMany({
+    where: { postId, status: "APPROVED", parentId: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * THREAD_PAGE_SIZE,
+    take: THREAD_PAGE_SIZE,
+    select: rowSelect,
+  });
+  const rows = [...roots];
+  let parents = roots.map((row) => row.id);
+  for (let depth = 2; depth <= maxDepth && parents.length; depth++) {
+    const level = await db.comment.findMany({ where: visible({ parentId: { in: parents } }), orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: rowSelect });
+    rows.push(...level);
+    parents = level.map((row) => row.id);
+  }
+  // The viewer's own top-level comments awaiting a decision are shown on every page, at its end,
+  // so the author sees theirs in place wherever they are reading.
+  if (viewerId) {
+    rows.push(
+      ...(await db.comment.findMany({
+        where: { postId, parentId: null, authorId: viewerId, status: { in: [...VIEWER_STATUSES] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: rowSelect,
+      })),
+    );
+  }
+  return { comments: assemble(rows, viewerId), page, pageCount };
+}
+
+type Row = Awaited<ReturnType<typeof db.comment.findMany<{ select: typeof rowSelect }>>>[number];
+
+function assemble(rows: Row[], viewerId: string | null): ThreadComment[] {
   const byId = new Map<string, ThreadComment>();
-  const roots: ThreadComment[] = [];
   for (const row of rows) {
     const isOwn = viewerId !== null && row.authorId === viewerId;
     const deleted = row.deletedAt !== null;
@@ -61,16 +102,18 @@ export async function listThread(postId: string, viewerId: string | null): Promi
       replies: [],
     });
   }
-  // Rows come oldest first, so a parent is always placed before its replies.
+  const roots: ThreadComment[] = [];
+  // Rows come level by level, so a parent is always placed before its replies.
   for (const row of rows) {
     const comment = byId.get(row.id)!;
     const parent = row.parentId ? byId.get(row.parentId) : undefined;
     if (parent) {
       comment.depth = parent.depth + 1;
       parent.replies.push(comment);
-    } else {
+    } else if (!row.parentId) {
       roots.push(comment);
     }
   }
+  for (const comment of byId.values()) comment.replies.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return roots;
 }

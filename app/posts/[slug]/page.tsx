@@ -13,7 +13,7 @@ import { commentingBlockedReason } from "@/app/_lib/users/standing";
 import { CommentForm } from "./comment-form";
 import { CommentList, type ReplyContext } from "./comment-list";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ comments?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -21,13 +21,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return post ? { title: post.title } : { title: "Page not found" };
 }
 
-export default async function PostPage({ params }: Props) {
+export default async function PostPage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
   const post = await getPostBySlug(slug);
   if (!post) notFound();
   const viewer = await getViewer();
-  const [thread, termsVersion, settings] = await Promise.all([listThread(post.id, viewer?.id ?? null), currentTermsVersion(), getSettings()]);
+  const [termsVersion, settings] = await Promise.all([currentTermsVersion(), getSettings()]);
+  const thread = await listThread(post.id, viewer?.id ?? null, Number((await searchParams).comments ?? 1), settings.maxReplyDepth);
   const blocked = viewer ? commentingBlockedReason(viewer) : null;
   const open = acceptsComments(post, settings.closeCommentsAfterDays);
   const canComment = Boolean(viewer && !blocked && open && termsVersion !== null);
@@ -47,7 +48,16 @@ export default async function PostPage({ params }: Props) {
 
       <section className="responses" aria-labelledby="responses-heading">
         <h2 id="responses-heading">{responsesHeading(post.approvedCount, post.title)}</h2>
-        {thread.length > 0 && <CommentList comments={thread} reply={reply} reader={{ canReport: Boolean(viewer && !blocked) }} />}
+        {thread.comments.length > 0 && <CommentList comments={thread.comments} reply={reply} reader={{ canReport: Boolean(viewer && !blocked) }} />}
+        {thread.pageCount > 1 && (
+          <nav aria-label="Comment pages" className="pager">
+            {thread.page > 1 && <Link href={`/posts/${post.slug}?comments=${thread.page - 1}#responses-heading`}>« Older comments</Link>}
+            <span>
+              Page {thread.page} of {thread.pageCount}
+            </span>
+            {thread.page < thread.pageCount && <Link href={`/posts/${post.slug}?comments=${thread.page + 1}#responses-heading`}>Newer comments »</Link>}
+          </nav>
+        )}
       </section>
 
       <section className="reply" id="reply" aria-labelledby="reply-heading">
