@@ -4,8 +4,10 @@ import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { resolveDatabase } from "@/app/_lib/db/url";
 import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
-import { isId } from "@/app/_lib/schemas/ids";
 import type { CommentStatus } from "./decide";
+import { decodeCursor, encodeCursor } from "./queue-cursor";
+
+export { decodeCursor, encodeCursor };
 
 export const TABS = ["pending", "reported", "approved", "rejected", "spam", "trash"] as const;
 export type Tab = (typeof TABS)[number];
@@ -42,17 +44,6 @@ export type QueueItem = {
 export type QueuePage = { items: QueueItem[]; nextCursor: string | null };
 
 export const PAGE_SIZE = 20;
-
-export function encodeCursor(item: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${item.createdAt.toISOString()}|${item.id}`).toString("base64url");
-}
-
-export function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
-  if (!cursor) return null;
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(iso ?? "");
-  return isId(id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
-}
 
 // PostgreSQL compares text case-sensitively unless asked; SQLite's LIKE already ignores ASCII case.
 const insensitive = () => (resolveDatabase().provider === "postgresql" ? ({ mode: "insensitive" } as object) : {});

@@ -1,0 +1,224 @@
+/**
+ * `npm run bench`: the production server on synthetic data, measured with autocannon, next to
+ * baselines measured in the same run. Prints a table and writes the figures to JSON.
+ *   --db sqlite|postgres (default sqlite)   --quick (a small version, a couple of minutes)
+ *   --json <file> (default tests/.output/bench-<db>.json)
+ * Full data: 1,000 posts; 100,000 pending comments over them; one post with 10,000 approved
+ * comments and replies; 1,000 readers.
+ */
+import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { hashPassword } from "../app/_lib/auth/password";
+import type { Database } from "../app/_lib/db/client";
+import { encodeCursor } from "../app/_lib/moderation/queue-cursor";
+import { actionId, buildIfNeeded, freshDatabase, PASSWORD, prepare, root, signIn, startServer, submitComment } from "./lib/harness";
+
+const { values } = parseArgs({ options: { db: { type: "string", default: "sqlite" }, quick: { type: "boolean", default: false }, json: { type: "string" } } });
+const provider = values.db === "postgres" || values.db === "postgresql" ? "postgresql" : "sqlite";
+const quick = values.quick;
+const size = quick
+  ? { posts: 100, pending: 5_000, approved: 1_000, readers: 200, seconds: 3, submissionsPerReader: 2, approvals: 40 }
+  : { posts: 1_000, pending: 100_000, approved: 10_000, readers: 1_000, seconds: 10, submissionsPerReader: 5, approvals: 200 };
+
+type Row = { id: string; metric: string; value: number; unit: string; target: string; pass: boolean | null; note?: string };
+const rows: Row[] = [];
+const add = (row: Row) => {
+  rows.push(row);
+  console.log(`  ${row.id} ${row.metric}: ${row.value} ${row.unit}${row.target ? ` (target ${row.target}: ${row.pass ? "pass" : "FAIL"})` : ""}`);
+};
+
+const percentile = (samples: number[], p: number) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
+};
+
+async function cannon(url: string, headers: Record<string, string> = {}, connections = 50) {
+  const result = await autocannon({ url, connections, duration: size.seconds, headers });
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, p95: percentileFromCannon(result), errors: result.errors + result.non2xx };
+}
+
+// autocannon reports p97.5; p95 sits between p90 and p97.5, so take the higher for a safe figure.
+function percentileFromCannon(result: autocannon.Result): number {
+  return result.latency.p97_5;
+}
+
+async function seedSynthetic(db: Database) {
+  console.log(`Seeding: ${size.posts} posts, ${size.pending} pending comments, ${size.approved} approved on one post, ${size.readers} readers…`);
+  const passwordHash = await hashPassword(PASSWORD);
+  const readers = Array.from({ length: size.readers }, (_, index) => ({ id: `bench-reader-${index}`, email: `bench-${index}@example.com`, name: `Bench Reader ${index}`, passwordHash }));
+  for (let index = 0; index < readers.length; index += 500) await db.user.createMany({ data: readers.slice(index, index + 500) });
+  const posts = Array.from({ length: size.posts }, (_, index) => ({
+    id: `bench-post-${index}`,
+    slug: `bench-post-${index}`,
+    title: `Benchmark post ${index}`,
+    authorName: "Bench Author",
+    publishedAt: new Date(Date.UTC(2020, 0, 1) + index * 3_600_000),
+    body: "A paragraph of the benchmark post.\n\nAnother paragraph, with *emphasis*.",
+  }));
+  for (let index = 0; index < posts.length; index += 500) await db.post.createMany({ data: posts.slice(index, index + 500) });
+  const start = Date.UTC(2025, 0, 1);
+  for (let index = 0; index < size.pending; index += 2_000) {
+    await db.comment.createMany({
+      data: Array.from({ length: Math.min(2_000, size.pending - index) }, (_, offset) => {
+        const n = index + offset;
+        return { postId: posts[n % posts.length]!.id, authorId: readers[n % readers.length]!.id, body: `Pending comment ${n} with some words to moderate.`, status: "PENDING" as const, createdAt: new Date(start + n * 1000) };
+      }),
+    });
+  }
+  // The popular post: a third of its approved comments are replies to earlier ones.
+  const popular = await db.post.create({ data: { slug: "popular-post", title: "A post that went viral", authorName: "Bench Author", publishedAt: new Date(), body: "Everyone is talking about this." } });
+  const roots = Math.ceil((size.approved * 2) / 3);
+  for (let index = 0; index < roots; index += 2_000) {
+    await db.comment.createMany({
+      data: Array.from({ length: Math.min(2_000, roots - index) }, (_, offset) => {
+        const n = index + offset;
+        return { id: `bench-root-${n}`, postId: popular.id, authorId: readers[n % readers.length]!.id, body: `Approved comment ${n}: a considered view on the study.`, status: "APPROVED" as const, createdAt: new Date(start + n * 1000) };
+      }),
+    });
+  }
+  const replies = size.approved - roots;
+  for (let index = 0; index < replies; index += 2_000) {
+    await db.comment.createMany({
+      data: Array.from({ length: Math.min(2_000, replies - index) }, (_, offset) => {
+        const n = index + offset;
+        return { postId: popular.id, parentId: `bench-root-${n % roots}`, authorId: readers[(n + 7) % readers.length]!.id, body: `Reply ${n}: I agree, mostly.`, status: "APPROVED" as const, createdAt: new Date(start + (roots + n) * 1000) };
+      }),
+    });
+  }
+  return { popularSlug: popular.slug, readers };
+}
+
+/** A plain node:http server that answers every request with the same bytes. */
+function plainServer(body: Buffer, port: number): Promise<http.Server> {
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length });
+    response.end(body);
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+async function main() {
+  buildIfNeeded();
+  const { target, drop } = await freshDatabase(provider, "bench");
+  const db = await prepare(target);
+  const server = await startServer(target.url, 3400);
+  try {
+    const seeded = await seedSynthetic(db);
+    const url = server.url;
+    console.log(`Measuring on ${provider}${quick ? " (quick)" : ""}…`);
+
+    // P1: the seeded post page, anonymous, against the same bytes from a plain server.
+    const postPath = "/posts/mri-in-follow-up-of-sciatica";
+    const html = Buffer.from(await (await fetch(`${url}${postPath}`)).arrayBuffer());
+    const plain = await plainServer(html, 3401);
+    const app = await cannon(`${url}${postPath}`);
+    const baseline = await cannon("http://127.0.0.1:3401/");
+    plain.close();
+    add({ id: "P1", metric: "post page, anonymous: requests/s", value: app.rps, unit: "req/s", target: "", pass: null, note: `p50 ${app.p50} ms, p99 ${app.p99} ms` });
+    add({ id: "P1", metric: "plain node:http, same bytes: requests/s", value: baseline.rps, unit: "req/s", target: "", pass: null, note: `p50 ${baseline.p50} ms, p99 ${baseline.p99} ms` });
+    const ratio = Number((app.rps / baseline.rps).toFixed(3));
+    add({ id: "P1", metric: "ratio app / plain", value: ratio, unit: "", target: "≥ 0.5", pass: ratio >= 0.5 });
+
+    // P2: comment submissions through the real action, 200 readers at once.
+    const concurrent = Math.min(200, seeded.readers.length);
+    const cookies: string[] = [];
+    for (const reader of seeded.readers.slice(0, concurrent)) cookies.push(await signIn(url, reader.email));
+    const mri = await db.post.findUniqueOrThrow({ where: { slug: "mri-in-follow-up-of-sciatica" }, select: { id: true, slug: true } });
+    const terms = await db.termsVersion.findFirstOrThrow({ orderBy: { version: "desc" } });
+    const submitId = actionId("submitComment");
+    const latencies: number[] = [];
+    const outcomes: boolean[] = [];
+    const keys: string[] = [];
+    const started = Date.now();
+    await Promise.all(
+      cookies.map(async (cookie) => {
+        for (let n = 0; n < size.submissionsPerReader; n++) {
+          const began = performance.now();
+          const result = await submitComment(url, cookie, mri.id, terms.version, submitId, mri.slug);
+          latencies.push(performance.now() - began);
+          outcomes.push(result.acknowledged);
+          keys.push(result.key);
+        }
+      }),
+    );
+    const elapsed = (Date.now() - started) / 1000;
+    const stored = await db.comment.count({ where: { submissionKey: { in: keys } } });
+    const acknowledged = outcomes.filter(Boolean).length;
+    const p95 = Math.round(percentile(latencies, 95));
+    add({ id: "P2", metric: `submissions from ${concurrent} readers: throughput`, value: Math.round(keys.length / elapsed), unit: "req/s", target: "", pass: null });
+    add({ id: "P2", metric: "submission p95", value: p95, unit: "ms", target: "≤ 100 ms", pass: p95 <= 100 });
+    add({ id: "P2", metric: "acknowledged / stored / errors", value: acknowledged, unit: `ack, ${stored} stored, ${keys.length - acknowledged} errors`, target: "all acknowledged stored", pass: stored >= acknowledged && acknowledged === keys.length });
+
+    // P3: the moderation queue with every pending comment.
+    await db.user.create({ data: { email: "bench-moderator@example.com", name: "Bench Moderator", role: "MODERATOR", passwordHash: await hashPassword(PASSWORD) } });
+    const moderatorCookie = await signIn(url, "bench-moderator@example.com");
+    const first = await cannon(`${url}/moderation`, { Cookie: moderatorCookie }, 10);
+    add({ id: "P3", metric: "queue first page p97.5", value: first.p95, unit: "ms", target: "≤ 50 ms", pass: first.p95 <= 50, note: `${first.rps} req/s` });
+    const deep = await db.comment.findFirstOrThrow({ where: { status: "PENDING" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: Math.floor(size.pending / 2), select: { id: true, createdAt: true } });
+    const deepPage = await cannon(`${url}/moderation?cursor=${encodeCursor(deep)}`, { Cookie: moderatorCookie }, 10);
+    add({ id: "P3", metric: `queue page ${Math.floor(size.pending / 2).toLocaleString("en")} items deep p97.5`, value: deepPage.p95, unit: "ms", target: "≤ 50 ms", pass: deepPage.p95 <= 50 });
+    const decideId = actionId("decide");
+    const toApprove = await db.comment.findMany({ where: { status: "PENDING" }, orderBy: { createdAt: "desc" }, take: size.approvals, select: { id: true } });
+    const approveLatencies: number[] = [];
+    for (const comment of toApprove) {
+      const began = performance.now();
+      await fetch(`${url}/moderation`, {
+        method: "POST",
+        headers: { "Next-Action": decideId, Origin: url, Cookie: moderatorCookie, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        body: JSON.stringify([{ commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" }]),
+      }).then((response) => response.text());
+      approveLatencies.push(performance.now() - began);
+    }
+    const approveP95 = Math.round(percentile(approveLatencies, 95));
+    add({ id: "P3", metric: "approve action p95", value: approveP95, unit: "ms", target: "≤ 50 ms", pass: approveP95 <= 50 });
+    const fresh = await db.comment.create({ data: { postId: mri.id, authorId: seeded.readers[0]!.id, body: `Visible after approval ${randomUUID()}`, status: "PENDING" } });
+    await fetch(`${url}/moderation`, {
+      method: "POST",
+      headers: { "Next-Action": decideId, Origin: url, Cookie: moderatorCookie, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      body: JSON.stringify([{ commentId: fresh.id, decision: "APPROVE", expectedStatus: "PENDING" }]),
+    }).then((response) => response.text());
+    const approvedAt = performance.now();
+    let visibleAfter = -1;
+    while (performance.now() - approvedAt < 5000) {
+      const page = await (await fetch(`${url}${postPath}?comments=999`)).text();
+      if (page.includes(fresh.body)) {
+        visibleAfter = Math.round(performance.now() - approvedAt);
+        break;
+      }
+    }
+    add({ id: "P3", metric: "approve → visible to an anonymous reader", value: visibleAfter, unit: "ms", target: "≤ 1000 ms", pass: visibleAfter >= 0 && visibleAfter <= 1000 });
+
+    // P4: the post with many approved comments.
+    const popular = await cannon(`${url}/posts/${seeded.popularSlug}`, {}, 10);
+    add({ id: "P4", metric: `post with ${size.approved.toLocaleString("en")} approved comments p97.5`, value: popular.p95, unit: "ms", target: "≤ 100 ms", pass: popular.p95 <= 100, note: `${popular.rps} req/s` });
+    const page = await (await fetch(`${url}/posts/${seeded.popularSlug}`)).text();
+    const scripts = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
+    let gzipped = 0;
+    for (const src of new Set(scripts)) gzipped += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
+    const kb = Math.round(gzipped / 1024);
+    add({ id: "P4", metric: "JavaScript for the post page, gzipped", value: kb, unit: "KB", target: "≤ 120 KB", pass: kb <= 120 });
+
+    const output = values.json ?? path.join(root, "tests", ".output", `bench-${provider}${quick ? "-quick" : ""}.json`);
+    mkdirSync(path.dirname(output), { recursive: true });
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    writeFileSync(output, JSON.stringify({ database: provider, quick, machine, at: new Date().toISOString(), rows }, null, 2));
+    console.log(`\n| | metric | value | target | result |\n|---|---|---|---|---|`);
+    for (const row of rows) console.log(`| ${row.id} | ${row.metric} | ${row.value} ${row.unit}${row.note ? ` (${row.note})` : ""} | ${row.target} | ${row.pass === null ? "" : row.pass ? "pass" : "FAIL"} |`);
+    console.log(`\n${machine}; figures written to ${path.relative(root, output)}`);
+  } finally {
+    await server.stop();
+    await db.$disconnect();
+    await drop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});
