@@ -17,7 +17,7 @@ import autocannon from "autocannon";
 import { hashPassword } from "../app/_lib/auth/password";
 import type { Database } from "../app/_lib/db/client";
 import { encodeCursor } from "../app/_lib/moderation/queue-cursor";
-import { actionId, buildIfNeeded, freshDatabase, PASSWORD, prepare, root, signIn, startServer, submitComment } from "./lib/harness";
+import { actionId, buildIfNeeded, freePort, freshDatabase, PASSWORD, prepare, root, signIn, startServer, submitComment } from "./lib/harness";
 
 const { values } = parseArgs({ options: { db: { type: "string", default: "sqlite" }, quick: { type: "boolean", default: false }, json: { type: "string" } } });
 const provider = values.db === "postgres" || values.db === "postgresql" ? "postgresql" : "sqlite";
@@ -107,7 +107,7 @@ async function main() {
   buildIfNeeded();
   const { target, drop } = await freshDatabase(provider, "bench");
   const db = await prepare(target);
-  const server = await startServer(target.url, 3400);
+  const server = await startServer(target.url, await freePort());
   try {
     const seeded = await seedSynthetic(db);
     const url = server.url;
@@ -116,9 +116,10 @@ async function main() {
     // P1: the seeded post page, anonymous, against the same bytes from a plain server.
     const postPath = "/posts/mri-in-follow-up-of-sciatica";
     const html = Buffer.from(await (await fetch(`${url}${postPath}`)).arrayBuffer());
-    const plain = await plainServer(html, 3401);
+    const plainPort = await freePort();
+    const plain = await plainServer(html, plainPort);
     const app = await cannon(`${url}${postPath}`);
-    const baseline = await cannon("http://127.0.0.1:3401/");
+    const baseline = await cannon(`http://127.0.0.1:${plainPort}/`);
     plain.close();
     add({ id: "P1", metric: "post page, anonymous: requests/s", value: app.rps, unit: "req/s", target: "", pass: null, note: `p50 ${app.p50} ms, p99 ${app.p99} ms` });
     add({ id: "P1", metric: "plain node:http, same bytes: requests/s", value: baseline.rps, unit: "req/s", target: "", pass: null, note: `p50 ${baseline.p50} ms, p99 ${baseline.p99} ms` });

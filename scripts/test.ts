@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { withDatabaseName } from "../app/_lib/db/url";
+import { freePort } from "./lib/harness";
 
 type Tally = { passed: number; failed: number; skipped: number };
 type Suite = Tally & { name: string };
@@ -133,7 +134,7 @@ async function main() {
   unit("Unit tests (SQLite)", { TEST_DATABASE_PROVIDER: "sqlite", TEST_RUN_ID: runId });
 
   const sqliteFile = path.join(outputDir, `${runId}.db`);
-  e2e("End-to-end (SQLite)", `file:${sqliteFile}`, 3210);
+  e2e("End-to-end (SQLite)", `file:${sqliteFile}`, await freePort());
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${sqliteFile}${suffix}`, { force: true });
 
   heading("PostgreSQL");
@@ -148,7 +149,7 @@ async function main() {
   if (postgresReady) {
     try {
       unit("Database unit tests (PostgreSQL)", { TEST_DATABASE_PROVIDER: "postgresql", TEST_POSTGRES_URL: postgresAdminUrl, TEST_RUN_ID: `${runId}_u` }, [".db.test.ts"]);
-      e2e("End-to-end (PostgreSQL)", withDatabaseName(postgresAdminUrl, runId), 3211);
+      e2e("End-to-end (PostgreSQL)", withDatabaseName(postgresAdminUrl, runId), await freePort());
     } finally {
       await dropRunDatabases();
     }
