@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createPost, db, uniqueId } from "./support/db";
+import { createUser, signIn } from "./support/users";
 
 const SLUG = "/posts/mri-in-follow-up-of-sciatica";
 // The source text has a no-break space before "Sciatica"; the page keeps it, word for word.
@@ -58,21 +59,37 @@ test("the first post reads as the journal published it", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Terms and Conditions" })).toBeVisible();
 });
 
-test("the response count follows the approved comments", async ({ page }) => {
+test("the response count follows the approved comments, for anonymous readers too", async ({ page, browser }) => {
   const post = await createPost();
   await page.goto(`/posts/${post.slug}`);
   await expect(page.getByRole("heading", { level: 2, name: `No Responses to “${post.title}”` })).toBeVisible();
 
-  await db.comment.create({ data: { postId: post.id, guestName: "Guest One", body: "First.", status: "APPROVED" } });
-  await db.comment.create({ data: { postId: post.id, guestName: "Guest Two", body: "Held back.", status: "PENDING" } });
+  const author = await createUser();
+  const [first, second] = await Promise.all(
+    ["First.", "Second."].map((body, index) =>
+      db.comment.create({ data: { postId: post.id, authorId: author.id, body, status: "PENDING", createdAt: new Date(Date.now() - 10_000 + index) } }),
+    ),
+  );
+  await db.comment.create({ data: { postId: post.id, authorId: author.id, body: "Held back.", status: "PENDING" } });
+  const moderatorContext = await browser.newContext();
+  const moderatorPage = await moderatorContext.newPage();
+  await signIn(moderatorPage, await createUser({ role: "MODERATOR" }), `/moderation?post=${post.slug}`);
+  await moderatorPage.goto(`/moderation?post=${post.slug}`);
+
+  const approve = async (body: string) => {
+    await moderatorPage.getByRole("article").filter({ hasText: body }).getByRole("button", { name: "Approve" }).click();
+    await expect(moderatorPage.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  };
+  await approve(first!.body);
   await page.reload();
   await expect(page.getByRole("heading", { level: 2, name: `1 Response to “${post.title}”` })).toBeVisible();
-  await expect(page.getByText("Guest One says:")).toBeVisible();
+  await expect(page.getByText(`${author.name} says:`)).toBeVisible();
   await expect(page.getByText("Held back.")).toHaveCount(0);
 
-  await db.comment.create({ data: { postId: post.id, guestName: "Guest Three", body: "Second.", status: "APPROVED" } });
+  await approve(second!.body);
   await page.reload();
   await expect(page.getByRole("heading", { level: 2, name: `2 Responses to “${post.title}”` })).toBeVisible();
+  await moderatorContext.close();
 });
 
 test("the home page lists posts newest first with their response counts", async ({ page }) => {

@@ -11,7 +11,7 @@ vi.mock("@/app/_lib/db", () => ({
   },
 }));
 vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 
 const { submitComment } = await import("@/app/_lib/comments/submit");
 const actions = await import("@/app/_lib/actions/comments");

@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { postChanged } from "@/app/_lib/posts/cache";
 import { deleteOwnComment, editOwnComment } from "@/app/_lib/comments/own";
 import { submitComment as submit } from "@/app/_lib/comments/submit";
 import { commentIdInput, commentInput, editCommentInput, VISIBLE_COMMENT_FIELDS, type CommentField } from "@/app/_lib/schemas/comment";
@@ -34,7 +34,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     const errors = result.field === "form" ? undefined : { [result.field]: [result.message] };
     return { status: "error", message: result.field === "form" ? result.message : undefined, errors, values, attempt };
   }
-  revalidatePath(`/posts/${result.postSlug}`);
+  postChanged(result.postSlug);
   // A new key for the next comment from the same (now cleared) form.
   return { status: "success", commentId: result.commentId, published: result.status === "APPROVED", values: { submissionKey: crypto.randomUUID() }, attempt };
 }
@@ -47,7 +47,7 @@ export async function editComment(_previous: FormState<"body" | "commentId">, fo
   if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), values, attempt };
   const result = await editOwnComment(await getViewer(), parsed.data);
   if (!result.ok) return { status: "error", message: result.message, values, attempt };
-  revalidatePath(`/posts/${result.postSlug}`);
+  postChanged(result.postSlug);
   return { status: "success", values, attempt };
 }
 
@@ -57,6 +57,6 @@ export async function deleteComment(_previous: FormState, formData: FormData): P
   if (!parsed.success) return { status: "error", message: "Unknown comment." };
   const result = await deleteOwnComment(await getViewer(), parsed.data.commentId);
   if (!result.ok) return { status: "error", message: result.message };
-  revalidatePath(`/posts/${result.postSlug}`);
+  postChanged(result.postSlug);
   return { status: "success" };
 }

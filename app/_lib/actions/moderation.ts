@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { postChanged } from "@/app/_lib/posts/cache";
 import { decideComment, decideComments } from "@/app/_lib/moderation/decide";
 import { editAsModerator } from "@/app/_lib/moderation/edit";
 import { dismissReports as dismiss } from "@/app/_lib/moderation/reports";
@@ -13,7 +14,7 @@ const invalid = (message = "That request was not understood. Reload the page and
 
 /** The posts whose threads changed, the index's counts, and the queue's tab counts. */
 function revalidatePosts(slugs: string[]) {
-  for (const slug of new Set(slugs)) revalidatePath(`/posts/${slug}`);
+  for (const slug of new Set(slugs)) postChanged(slug);
   revalidatePath("/");
   revalidatePath("/moderation", "layout");
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { postChanged } from "@/app/_lib/posts/cache";
 import { savePost as save, setCommentsOpen } from "@/app/_lib/posts/save";
 import { postIdInput, postInput } from "@/app/_lib/schemas/post";
 import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
@@ -18,6 +19,7 @@ export async function savePost(_previous: FormState<PostField>, formData: FormDa
   const id = postIdInput.safeParse({ postId: formData.get("postId") });
   const result = await save(await getViewer(), parsed.data, id.success ? id.data.postId : undefined);
   if (!result.ok) return { status: "error", message: result.field ? undefined : result.message, errors: result.field ? { slug: [result.message] } : undefined, values, attempt };
+  postChanged(result.slug);
   revalidatePath("/", "layout");
   redirect(`/posts/${result.slug}`);
 }
@@ -27,5 +29,8 @@ export async function toggleComments(formData: FormData): Promise<void> {
   const parsed = postIdInput.safeParse({ postId: formData.get("postId") });
   if (!parsed.success) return;
   const result = await setCommentsOpen(await getViewer(), parsed.data.postId, formData.get("open") === "true");
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) {
+    postChanged(result.slug);
+    revalidatePath("/", "layout");
+  }
 }

@@ -30,7 +30,8 @@ export async function listPosts({ take = 50 }: { take?: number } = {}): Promise<
   return posts.map(({ _count, ...post }) => ({ ...post, approvedCount: _count.comments }));
 }
 
-export const getPostBySlug = cache(async (slug: string): Promise<PostView | null> => {
+/** A post by its address, read fresh (getCachedPost serves anonymous readers). */
+export async function loadPost(slug: string): Promise<PostView | null> {
   if (!isSlug(slug)) return null;
   const post = await db.post.findUnique({
     where: { slug },
@@ -48,7 +49,9 @@ export const getPostBySlug = cache(async (slug: string): Promise<PostView | null
   if (!post) return null;
   const { _count, body, ...rest } = post;
   return { ...rest, approvedCount: _count.comments, bodyHtml: renderPostMarkdown(body) };
-});
+}
+
+export const getPostBySlug = cache(loadPost);
 
 /** Titles for filter menus, newest first. */
 export function listPostChoices(take = 200): Promise<{ slug: string; title: string }[]> {

@@ -6,7 +6,9 @@ import { getViewer } from "@/app/_lib/auth/viewer";
 import { listThread } from "@/app/_lib/comments/queries";
 import { formatLongDate, isoDate, responsesHeading } from "@/app/_lib/format";
 import { acceptsComments } from "@/app/_lib/posts/open";
+import { getCachedPost, getCachedThread } from "@/app/_lib/posts/cache";
 import { getPostBySlug } from "@/app/_lib/posts/queries";
+import { cache } from "react";
 import { getSettings } from "@/app/_lib/settings";
 import { currentTermsVersion } from "@/app/_lib/terms/current";
 import { commentingBlockedReason } from "@/app/_lib/users/standing";
@@ -15,20 +17,24 @@ import { CommentList, type ReplyContext } from "./comment-list";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ comments?: string }> };
 
+// One read per request: the metadata and the page share it.
+const postFor = cache(async (slug: string, signedIn: boolean) => (signedIn ? getPostBySlug(slug) : getCachedPost(slug)));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const post = await getPostBySlug(slug);
+  const post = await postFor(slug, Boolean(await getViewer()));
   return post ? { title: post.title } : { title: "Page not found" };
 }
 
 export default async function PostPage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
-  const post = await getPostBySlug(slug);
-  if (!post) notFound();
   const viewer = await getViewer();
+  const post = await postFor(slug, Boolean(viewer));
+  if (!post) notFound();
   const [termsVersion, settings] = await Promise.all([currentTermsVersion(), getSettings()]);
-  const thread = await listThread(post.id, viewer?.id ?? null, Number((await searchParams).comments ?? 1), settings.maxReplyDepth);
+  const page = Number((await searchParams).comments ?? 1);
+  const thread = viewer ? await listThread(post.id, viewer.id, page, settings.maxReplyDepth) : await getCachedThread(post.id, post.slug, Math.floor(page) || 1, settings.maxReplyDepth);
   const blocked = viewer ? commentingBlockedReason(viewer) : null;
   const open = acceptsComments(post, settings.closeCommentsAfterDays);
   const canComment = Boolean(viewer && !blocked && open && termsVersion !== null);
