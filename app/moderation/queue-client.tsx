@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { decide, decideMany, dismissReports, editAsModeratorAction } from "@/app/_lib/actions/moderation";
 import type { Decision } from "@/app/_lib/moderation/decide";
 import type { QueueItem, Tab } from "@/app/_lib/moderation/queue";
-import { REJECTION_REASONS } from "@/app/_lib/schemas/moderation";
+import { REJECTION_REASONS } from "@/app/_lib/schemas/limits";
 
 export type QueueItemView = Omit<QueueItem, "createdAt" | "accountCreatedAt" | "reports"> & {
   createdAt: string;

@@ -6,7 +6,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { TextField } from "@/app/_components/text-field";
 import { idleState } from "@/app/_lib/actions/form-state";
 import { registerAccount } from "@/app/_lib/actions/register";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/app/_lib/schemas/account";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/app/_lib/schemas/limits";
 
 export function RegisterForm({ returnTo }: { returnTo: string }) {
   const [state, formAction, pending] = useActionState(registerAccount, idleState);

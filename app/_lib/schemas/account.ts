@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
-export const NAME_MAX = 80;
+import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./limits";
+
+export { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
 export const emailField = z
   .string({ error: "Enter your email address." })

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { stripControl } from "./text";
 
-export const COMMENT_MAX = 5000;
+import { COMMENT_MAX } from "./limits";
+
+export { COMMENT_MAX };
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 

@@ -7,14 +7,7 @@ export const commentStatus = z.enum(["PENDING", "APPROVED", "REJECTED", "SPAM", 
 export const decision = z.enum(["APPROVE", "REJECT", "SPAM", "TRASH", "RESTORE"]);
 const reason = cleanText().pipe(z.string().max(500, "Keep the reason under 500 characters.")).optional();
 
-export const REJECTION_REASONS = [
-  "Off-topic",
-  "Personal attack or incivility",
-  "Personal medical advice",
-  "Health misinformation",
-  "Promotional or spam",
-  "Contains personal data",
-] as const;
+export { REJECTION_REASONS } from "./limits";
 
 export const decisionInput = z.object({ commentId: id, decision, expectedStatus: commentStatus, reason });
 export type DecisionInputData = z.infer<typeof decisionInput>;

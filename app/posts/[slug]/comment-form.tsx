@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, useEffect, useId, useRef } from "react";
 import { FieldError } from "@/app/_components/field-error";
 import { submitComment, type CommentFormState } from "@/app/_lib/actions/comments";
-import { COMMENT_MAX } from "@/app/_lib/schemas/comment";
+import { COMMENT_MAX } from "@/app/_lib/schemas/limits";
 
 type Props = {
   postId: string;

@@ -4,7 +4,7 @@ import { useActionState, useId, useState } from "react";
 import { FieldError } from "@/app/_components/field-error";
 import { deleteComment, editComment } from "@/app/_lib/actions/comments";
 import { idleState } from "@/app/_lib/actions/form-state";
-import { COMMENT_MAX } from "@/app/_lib/schemas/comment";
+import { COMMENT_MAX } from "@/app/_lib/schemas/limits";
 
 /** Edit (while pending) and delete controls on the author's own comment. */
 export function OwnCommentControls({ commentId, editableBody }: { commentId: string; editableBody: string | null }) {
