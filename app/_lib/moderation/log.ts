@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
-import { decodeCursor, encodeCursor } from "./queue";
+import { decodeCursor, encodeCursor, keysetAfter } from "./queue";
 
 export const LOG_ACTIONS = [
   "APPROVE",
@@ -52,7 +52,7 @@ export async function listLog(
       ...(filters.moderatorId ? { moderatorId: filters.moderatorId } : {}),
       ...(filters.action ? { action: filters.action } : {}),
       ...(filters.post ? { post: { slug: filters.post } } : {}),
-      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+      ...(after ? keysetAfter(after, false) : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: take + 1,
