@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -69,10 +69,18 @@ export async function startServer(databaseUrl: string, port: number): Promise<Se
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
-  child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
+  // Kept for reading after a run: what the server said, one file per port.
+  const log = path.join(root, "tests", ".output", `server-${port}.log`);
+  mkdirSync(path.dirname(log), { recursive: true });
+  child.stderr?.on("data", (chunk) => {
+    stderr += String(chunk);
+    appendFileSync(log, chunk);
+  });
+  child.stdout?.on("data", (chunk) => appendFileSync(log, chunk));
+  child.on("exit", (code, signal) => appendFileSync(log, `\n[harness] server exited: code ${code}, signal ${signal}\n`));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
