@@ -1,6 +1,9 @@
 import "server-only";
 import { revalidatePath, unstable_cache, updateTag } from "next/cache";
 import { listThread, type ThreadComment, type ThreadPage } from "@/app/_lib/comments/queries";
+import { db } from "@/app/_lib/db";
+import { resolveDatabase } from "@/app/_lib/db/url";
+import { DATABASE_ID_SETTING } from "@/app/_lib/settings/schema";
 import { loadPost, type PostView } from "./queries";
 
 /**
@@ -28,13 +31,32 @@ function reviveComment(comment: Stored<ThreadComment>): ThreadComment {
   return { ...comment, createdAt: new Date(comment.createdAt), replies: comment.replies.map(reviveComment) };
 }
 
+/**
+ * The cache lives with the build (in .next), not with the database, and one build can serve
+ * several databases (SQLite, PostgreSQL, a test's fresh one). Keys carry the database's own id,
+ * written by the seed, so no database is ever served another's data.
+ */
+let databaseIdentity: Promise<string> | undefined;
+function databaseId(): Promise<string> {
+  databaseIdentity ??= db.setting
+    .findUnique({ where: { key: DATABASE_ID_SETTING }, select: { value: true } })
+    .then((row) => row?.value ?? resolveDatabase().url)
+    .catch((error: unknown) => {
+      databaseIdentity = undefined;
+      throw error;
+    });
+  return databaseIdentity;
+}
+
 export async function getCachedPost(slug: string): Promise<PostView | null> {
-  const stored = (await unstable_cache(() => loadPost(slug), ["post", slug], { tags: [postTag(slug)], revalidate: STALE_AFTER_SECONDS })()) as Stored<PostView> | null;
+  const id = await databaseId();
+  const stored = (await unstable_cache(() => loadPost(slug), ["post", id, slug], { tags: [postTag(slug)], revalidate: STALE_AFTER_SECONDS })()) as Stored<PostView> | null;
   return stored && { ...stored, publishedAt: new Date(stored.publishedAt) };
 }
 
 export async function getCachedThread(postId: string, slug: string, page: number, maxDepth: number): Promise<ThreadPage> {
-  const stored = (await unstable_cache(() => listThread(postId, null, page, maxDepth), ["thread", slug, String(page), String(maxDepth)], {
+  const id = await databaseId();
+  const stored = (await unstable_cache(() => listThread(postId, null, page, maxDepth), ["thread", id, postId, String(page), String(maxDepth)], {
     tags: [postTag(slug)],
     revalidate: STALE_AFTER_SECONDS,
   })()) as unknown as Stored<ThreadPage>;
