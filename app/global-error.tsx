@@ -1,5 +1,6 @@
 "use client";
 
+import { UnavailableMessage } from "./_components/unavailable-message";
 import "./globals.css";
 
 /** The last resort, when even the layout (which reads the session) cannot render. */
@@ -8,13 +9,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
     <html lang="en">
       <body>
         <main id="main" className="page">
-          <h1>We could not load this page</h1>
-          <p>Something on our side is not answering right now. Please try again in a moment.</p>
-          <p>
-            <button type="button" className="button" onClick={() => reset()}>
-              Try again
-            </button>
-          </p>
+          <UnavailableMessage onRetry={reset} />
         </main>
       </body>
     </html>

@@ -7,6 +7,7 @@ import { stripControl } from "@/app/_lib/schemas/text";
 import { listPostChoices } from "@/app/_lib/posts/queries";
 import { ageOf, exactTime, formatLongDate, relativeTime } from "@/app/_lib/format";
 import { listQueue, queueCounts, TABS, type Tab } from "@/app/_lib/moderation/queue";
+import { PostFilter } from "./post-filter";
 import { QueueClient, type QueueItemView } from "./queue-client";
 
 export const metadata: Metadata = { title: "Moderation" };
@@ -50,17 +51,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
       <h1>Moderation queue</h1>
       <form method="get" action="/moderation" className="filters" aria-label="Filter the queue">
         <input type="hidden" name="tab" value={tab} />
-        <div className="field">
-          <label htmlFor="filter-post">Post</label>
-          <select id="filter-post" name="post" defaultValue={filters.post ?? ""}>
-            <option value="">All posts</option>
-            {posts.map((post) => (
-              <option key={post.slug} value={post.slug}>
-                {post.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PostFilter id="filter-post" posts={posts} selected={filters.post} anyLabel="All posts" />
         <div className="field">
           <label htmlFor="filter-author">Author</label>
           <input id="filter-author" name="author" type="text" defaultValue={filters.author} placeholder="Name or email" />

@@ -7,6 +7,7 @@ import { db } from "@/app/_lib/db";
 import { listPostChoices } from "@/app/_lib/posts/queries";
 import { exactTime } from "@/app/_lib/format";
 import { LOG_ACTIONS, listLog, type LogAction } from "@/app/_lib/moderation/log";
+import { PostFilter } from "../post-filter";
 
 export const metadata: Metadata = { title: "Moderation log" };
 
@@ -54,17 +55,7 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="log-post">Post</label>
-          <select id="log-post" name="post" defaultValue={filters.post ?? ""}>
-            <option value="">Any post</option>
-            {posts.map((post) => (
-              <option key={post.slug} value={post.slug}>
-                {post.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PostFilter id="log-post" posts={posts} selected={filters.post} anyLabel="Any post" />
         <button type="submit" className="button">
           Filter
         </button>
