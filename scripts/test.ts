@@ -16,9 +16,8 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { withDatabaseName } from "../app/_lib/db/url";
-import { freePort } from "./lib/harness";
+import { adminQuery, freePort, postgresAdminUrl } from "./lib/harness";
 
 type Tally = { passed: number; failed: number; skipped: number };
 type Suite = Tally & { name: string };
@@ -26,7 +25,7 @@ type Suite = Tally & { name: string };
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const outputDir = path.join(root, "tests", ".output");
 const runId = `vetted_run_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const suites: Suite[] = [];
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -106,22 +105,11 @@ function loadAndFaults() {
   }
 }
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 
 async function dropRunDatabases() {
-  await withAdmin(async (client) => {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${runId}%`]);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-  });
+  const { rows } = await adminQuery("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${runId}%`]);
+  for (const { datname } of rows as { datname: string }[]) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
 }
 
 async function main() {
@@ -140,7 +128,7 @@ async function main() {
   heading("PostgreSQL");
   let postgresReady = false;
   try {
-    await withAdmin((client) => client.query(`CREATE DATABASE "${runId}"`));
+    await adminQuery(`CREATE DATABASE "${runId}"`);
     postgresReady = true;
   } catch (error) {
     console.error(`PostgreSQL is not reachable at ${new URL(postgresAdminUrl).host}: ${(error as Error).message}`);

@@ -6,20 +6,9 @@ import { db } from "@/app/_lib/db";
 import { resolveDatabase } from "@/app/_lib/db/url";
 import type { UserUpdateInput } from "@/app/_lib/schemas/users";
 
-export type UserSummary = {
-  id: string;
-  name: string;
-  email: string;
-  role: "READER" | "MODERATOR" | "ADMIN";
-  status: "ACTIVE" | "SUSPENDED" | "BANNED";
-  suspendedUntil: Date | null;
-  statusReason: string | null;
-  alwaysPremoderate: boolean;
-  trusted: boolean;
-  createdAt: Date;
-};
+/** The same fields the app knows a signed-in person by. */
+export type UserSummary = Viewer;
 
-const summarySelect = viewerSelect;
 
 const insensitive = () => (resolveDatabase().provider === "postgresql" ? ({ mode: "insensitive" } as object) : {});
 
@@ -30,13 +19,13 @@ export async function findUsers(viewer: Viewer | null, query: string, take = 50)
     where: q ? { OR: [{ name: { contains: q, ...insensitive() } as { contains: string } }, { email: { contains: q.toLowerCase() } }] } : {},
     orderBy: { createdAt: "desc" },
     take,
-    select: summarySelect,
+    select: viewerSelect,
   });
 }
 
 export async function getUserDetail(viewer: Viewer | null, userId: string) {
   if (!hasRole(viewer, "MODERATOR")) return null;
-  const user = await db.user.findUnique({ where: { id: userId }, select: summarySelect });
+  const user = await db.user.findUnique({ where: { id: userId }, select: viewerSelect });
   if (!user) return null;
   const [byStatus, recent, events] = await Promise.all([
     db.comment.groupBy({ by: ["status"], where: { authorId: userId }, _count: { _all: true } }),
