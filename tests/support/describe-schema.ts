@@ -12,10 +12,13 @@ export async function describeSchema(target: DatabaseTarget): Promise<unknown> {
         .all() as { name: string }[];
       return tables.map(({ name }) => ({
         name,
-        columns: sqlite.pragma(`table_info("${name}")`),
+        // Column order is left out: columns added by ALTER TABLE come last, which changes no query.
+        columns: (sqlite.pragma(`table_info("${name}")`) as { cid: number; name: string }[])
+          .map(({ cid: _position, ...column }) => column)
+          .sort((a, b) => a.name.localeCompare(b.name)),
         foreignKeys: sqlite.pragma(`foreign_key_list("${name}")`),
         indexes: (sqlite.pragma(`index_list("${name}")`) as { name: string; unique: number }[])
-          .map((index) => ({ name: index.name, unique: index.unique, columns: sqlite.pragma(`index_info("${index.name}")`) }))
+          .map((index) => ({ name: index.name, unique: index.unique, columns: (sqlite.pragma(`index_info("${index.name}")`) as { cid: number; name: string }[]).map(({ cid: _position, ...column }) => column) }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       }));
     } finally {

@@ -27,7 +27,8 @@ export type Viewer = {
 
 export async function loadViewer(userId: string | undefined | null): Promise<Viewer | null> {
   if (!userId) return null;
-  return db.user.findUnique({ where: { id: userId }, select: viewerSelect });
+  // A deleted account's session cookie may outlive it; it signs in no one.
+  return db.user.findFirst({ where: { id: userId, deletedAt: null }, select: viewerSelect });
 }
 
 /**
