@@ -25,6 +25,9 @@ export default async function ModerationLayout({ children }: { children: ReactNo
               <li>
                 <Link href="/moderation/posts">Posts</Link>
               </li>
+              <li>
+                <Link href="/moderation/outbox">Outbox</Link>
+              </li>
             </>
           )}
         </ul>

@@ -1,6 +1,7 @@
 "use server";
 
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { sendQueuedMailSoon } from "@/app/_lib/mail/send-soon";
 import { postChanged } from "@/app/_lib/posts/cache";
 import { deleteOwnComment, editOwnComment } from "@/app/_lib/comments/own";
 import { submitComment as submit } from "@/app/_lib/comments/submit";
@@ -35,6 +36,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     return { status: "error", message: result.field === "form" ? result.message : undefined, errors, values, attempt };
   }
   postChanged(result.postSlug);
+  if (!result.replayed) sendQueuedMailSoon();
   // A new key for the next comment from the same (now cleared) form.
   return { status: "success", commentId: result.commentId, published: result.status === "APPROVED", values: { submissionKey: crypto.randomUUID() }, attempt };
 }

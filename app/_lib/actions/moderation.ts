@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { sendQueuedMailSoon } from "@/app/_lib/mail/send-soon";
 import { postChanged } from "@/app/_lib/posts/cache";
 import { decideComment, decideComments } from "@/app/_lib/moderation/decide";
 import { editAsModerator } from "@/app/_lib/moderation/edit";
@@ -17,6 +18,7 @@ function revalidatePosts(slugs: string[]) {
   for (const slug of new Set(slugs)) postChanged(slug);
   revalidatePath("/");
   revalidatePath("/moderation", "layout");
+  sendQueuedMailSoon();
 }
 
 /** Approve, reject, spam, trash or restore one comment. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
+import { notifyDecision, notifyPending } from "@/app/_lib/mail/notify";
 import { isUniqueViolation } from "@/app/_lib/db/errors";
 import type { CommentField, CommentInput } from "@/app/_lib/schemas/comment";
 import { getSettings } from "@/app/_lib/settings";
@@ -101,7 +102,7 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
         update: {},
         create: { userId: viewer.id, version: termsVersion, acceptedAt: now },
       });
-      return tx.comment.create({
+      const created = await tx.comment.create({
         data: {
           postId: post.id,
           authorId: viewer.id,
@@ -118,6 +119,9 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
         },
         select: { id: true, status: true },
       });
+      if (created.status === "PENDING") await notifyPending(tx, created.id);
+      if (created.status === "APPROVED") await notifyDecision(tx, created.id, "APPROVED", { informAuthor: false });
+      return created;
     });
     return { ok: true, commentId: comment.id, status: comment.status, postSlug: post.slug, replayed: false };
   } catch (error) {

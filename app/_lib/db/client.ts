@@ -12,6 +12,9 @@ import { resolveDatabase, type DatabaseTarget } from "./url";
  */
 export type Database = SqliteClient;
 
+/** The client handed to a `$transaction` callback. */
+export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
 /** SQLite waits this long for a lock held by another connection before reporting "busy". */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 

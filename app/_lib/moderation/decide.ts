@@ -2,7 +2,8 @@ import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
-import type { Database } from "@/app/_lib/db/client";
+import { notifyDecision } from "@/app/_lib/mail/notify";
+import type { Database, Transaction } from "@/app/_lib/db/client";
 
 export type Decision = "APPROVE" | "REJECT" | "SPAM" | "TRASH" | "RESTORE";
 export type CommentStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
@@ -15,7 +16,7 @@ export type DecisionResult =
   | { ok: true; postSlug: string; status: CommentStatus }
   | { ok: false; message: string; code: "forbidden" | "not-found" | "conflict" | "invalid" };
 
-type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+type Tx = Transaction;
 
 function allowed(decision: Decision, from: CommentStatus): boolean {
   if (decision === "RESTORE") return from !== "PENDING";
@@ -60,6 +61,7 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
       createdAt: now,
     },
   });
+  if (status === "APPROVED" || status === "REJECTED") await notifyDecision(tx, input.commentId, status);
   // Deciding a reported comment settles its open reports.
   if (status !== "APPROVED" && status !== "PENDING") {
     await tx.report.updateMany({ where: { commentId: input.commentId, resolvedAt: null }, data: { resolvedAt: now, resolvedById: moderator.id, resolution: status } });

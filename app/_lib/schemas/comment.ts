@@ -44,7 +44,7 @@ export const commentInput = z.object({
   notifyReplies: checkbox.optional().default(false),
 });
 export type CommentInput = z.infer<typeof commentInput>;
-export type CommentField = "postId" | "parentId" | "body" | "acceptTerms" | "termsVersion" | "submissionKey" | "form";
+export type CommentField = "postId" | "parentId" | "body" | "acceptTerms" | "termsVersion" | "submissionKey" | "notifyReplies" | "form";
 
 /** The fields a reader sees; errors on the hidden ones are reported for the whole form. */
 export const VISIBLE_COMMENT_FIELDS = ["body", "acceptTerms"] as const;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@/app/_lib/db/client";
+import type { Database, Transaction } from "@/app/_lib/db/client";
 import { db } from "@/app/_lib/db";
 import { settingsSchema, defaultSettings, type Settings } from "./schema";
 
@@ -19,7 +19,7 @@ export async function getSettings(): Promise<Settings> {
   return parsed.success ? parsed.data : defaultSettings;
 }
 
-type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+type Tx = Transaction;
 
 /** Writes the values that changed and returns their keys. */
 export async function saveSettings(tx: Tx, next: Settings, current: Settings, userId: string): Promise<string[]> {

@@ -78,6 +78,11 @@ export function CommentForm({ postId, termsVersion, submissionKey, parentId, rep
         <FieldError id={`${id}-terms-error`} errors={errors.acceptTerms} />
       </div>
 
+      <div className="field field--inline">
+        <input id={`${id}-notify`} name="notifyReplies" type="checkbox" key={`notify-${state.attempt}`} defaultChecked={values.notifyReplies === "on"} />
+        <label htmlFor={`${id}-notify`}>Notify me of follow-up comments by email</label>
+      </div>
+
       <div aria-live="polite" aria-atomic="true">
         {state.status === "error" && state.message && <p className="form-error">{state.message}</p>}
         {state.status === "success" && (

@@ -1,0 +1,47 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Database } from "@/app/_lib/db/client";
+
+const MAX_ATTEMPTS = 5;
+const BATCH = 50;
+
+/** The SMTP sender when SMTP_URL and MAIL_FROM are set; otherwise messages stay in the outbox. */
+export function smtpTransport(): { transport: Transporter; from: string } | null {
+  const url = process.env.SMTP_URL;
+  const from = process.env.MAIL_FROM;
+  if (!url || !from) return null;
+  return { transport: nodemailer.createTransport(url), from };
+}
+
+export type DeliveryReport = { sent: number; failed: number };
+
+/**
+ * Sends queued messages (and retries failed ones a few times). Each message is marked sent
+ * only after the server accepted it, so a crash sends at most one message twice, never none.
+ */
+export async function deliverQueued(db: Database, sender = smtpTransport()): Promise<DeliveryReport> {
+  const report = { sent: 0, failed: 0 };
+  if (!sender) return report;
+  const batch = await db.outboxMessage.findMany({
+    where: { OR: [{ status: "QUEUED" }, { status: "FAILED", attempts: { lt: MAX_ATTEMPTS } }] },
+    orderBy: { createdAt: "asc" },
+    take: BATCH,
+  });
+  for (const message of batch) {
+    try {
+      await sender.transport.sendMail({
+        from: sender.from,
+        to: message.toAddress,
+        subject: message.subject,
+        text: message.text,
+        headers: JSON.parse(message.headers) as Record<string, string>,
+      });
+      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+      report.sent += 1;
+    } catch (error) {
+      const lastError = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
+      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "FAILED", attempts: { increment: 1 }, lastError } });
+      report.failed += 1;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,44 @@
+import type { Transaction } from "@/app/_lib/db/client";
+import { siteUrl } from "./site-url";
+import { signUnsubscribeToken, type MailTopic } from "./unsubscribe-token";
+
+export type MailKind = "approved" | "rejected" | "reply" | "pending" | "digest";
+
+export type MailDraft = {
+  kind: MailKind;
+  userId: string;
+  to: string;
+  subject: string;
+  text: string;
+  topic: MailTopic;
+  dedupeKey?: string;
+};
+
+export function unsubscribeUrl(userId: string, topic: MailTopic): string {
+  return `${siteUrl()}/unsubscribe?token=${signUnsubscribeToken({ userId, topic })}`;
+}
+
+/** Where mail clients POST a one-click unsubscribe (RFC 8058); a page cannot take that POST. */
+export function oneClickUnsubscribeUrl(userId: string, topic: MailTopic): string {
+  return `${siteUrl()}/api/unsubscribe?token=${signUnsubscribeToken({ userId, topic })}`;
+}
+
+/**
+ * Stores a message in the outbox inside the caller's transaction: the change and its email
+ * commit together or not at all. Every message carries a one-click unsubscribe (RFC 8058).
+ */
+export async function enqueueMail(tx: Transaction, draft: MailDraft): Promise<void> {
+  const unsubscribe = unsubscribeUrl(draft.userId, draft.topic);
+  const headers = { "List-Unsubscribe": `<${oneClickUnsubscribeUrl(draft.userId, draft.topic)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+  await tx.outboxMessage.create({
+    data: {
+      kind: draft.kind,
+      userId: draft.userId,
+      toAddress: draft.to,
+      subject: draft.subject,
+      text: `${draft.text}\n\n--\nTo stop these emails, open ${unsubscribe}`,
+      headers: JSON.stringify(headers),
+      dedupeKey: draft.dedupeKey ?? null,
+    },
+  });
+}
