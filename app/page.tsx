@@ -3,11 +3,16 @@ import { connection } from "next/server";
 import { formatLongDate, isoDate, responsesLabel } from "@/app/_lib/format";
 import { listPosts } from "@/app/_lib/posts/queries";
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
   await connection();
-  const posts = await listPosts();
+  const [posts, { account }] = await Promise.all([listPosts(), searchParams]);
   return (
     <>
+      {account === "deleted" && (
+        <p role="status" className="notice">
+          Your account has been deleted.
+        </p>
+      )}
       <h1>Posts</h1>
       {posts.length === 0 ? (
         <p>No posts yet.</p>

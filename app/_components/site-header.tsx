@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { unseenNotificationCount } from "@/app/_lib/account/notifications";
 import { pendingSummary } from "@/app/_lib/moderation/queue";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
-  const pending = await pendingSummary(viewer);
+  const [pending, unseen] = await Promise.all([pendingSummary(viewer), unseenNotificationCount(viewer)]);
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -31,6 +32,12 @@ export async function SiteHeader() {
               <>
                 <li>
                   <span className="site-nav__viewer">Signed in as {viewer.name}</span>
+                </li>
+                <li>
+                  <Link href="/account">
+                    Account
+                    {unseen > 0 && <span className="badge"> ({unseen} new)</span>}
+                  </Link>
                 </li>
                 <li>
                   <SignOutButton />

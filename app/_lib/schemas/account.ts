@@ -35,3 +35,16 @@ export const signInInput = z.object({
   password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX, "Invalid email or password."),
 });
 export type SignInInput = z.infer<typeof signInInput>;
+
+export const preferencesInput = z.object({
+  notifyOnDecision: z.stringbool().optional().default(false),
+  // Only moderators see this field; for readers the action ignores it.
+  moderatorAlerts: z.enum(["NONE", "EACH", "DAILY"], "Choose never, each comment or a daily digest.").optional(),
+});
+export type PreferencesInput = z.infer<typeof preferencesInput>;
+
+export const deleteAccountInput = z.object({
+  password: z.string({ error: "Enter your password to confirm." }).min(1, "Enter your password to confirm.").max(PASSWORD_MAX, "That password is not right."),
+  comments: z.enum(["keep", "remove"], "Choose what happens to your published comments."),
+});
+export type DeleteAccountInput = z.infer<typeof deleteAccountInput>;

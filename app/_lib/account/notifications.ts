@@ -1,0 +1,71 @@
+import "server-only";
+import type { Viewer } from "@/app/_lib/auth/viewer";
+import { db } from "@/app/_lib/db";
+
+export type Notification =
+  | { kind: "decision"; at: Date; commentId: string; status: "APPROVED" | "REJECTED"; reason: string | null; post: { slug: string; title: string } }
+  | { kind: "reply"; at: Date; commentId: string; from: string; post: { slug: string; title: string } };
+
+const NOTIFICATION_LIMIT = 50;
+
+async function seenAt(viewer: Viewer): Promise<Date> {
+  const user = await db.user.findUnique({ where: { id: viewer.id }, select: { notificationsSeenAt: true } });
+  return user?.notificationsSeenAt ?? new Date(0);
+}
+
+/** Moderators' decisions on the reader's comments (not rules that published at once). */
+const decisionsWhere = (viewer: Viewer, after: Date) => ({
+  authorId: viewer.id,
+  status: { in: ["APPROVED" as const, "REJECTED" as const] },
+  decidedById: { not: null },
+  decidedAt: { gt: after },
+});
+
+/** Published replies by others to the reader's comments. */
+const repliesWhere = (viewer: Viewer, after: Date) => ({
+  status: "APPROVED" as const,
+  deletedAt: null,
+  decidedAt: { gt: after },
+  parent: { authorId: viewer.id },
+  OR: [{ authorId: null }, { authorId: { not: viewer.id } }],
+});
+
+/** How many decisions and replies the reader has not seen yet, for the header. */
+export async function unseenNotificationCount(viewer: Viewer | null): Promise<number> {
+  if (!viewer) return 0;
+  const after = await seenAt(viewer);
+  const [decisions, replies] = await Promise.all([db.comment.count({ where: decisionsWhere(viewer, after) }), db.comment.count({ where: repliesWhere(viewer, after) })]);
+  return decisions + replies;
+}
+
+/** The unseen decisions and replies, newest first. */
+export async function listUnseenNotifications(viewer: Viewer): Promise<Notification[]> {
+  const after = await seenAt(viewer);
+  const post = { select: { slug: true, title: true } };
+  const [decisions, replies] = await Promise.all([
+    db.comment.findMany({
+      where: decisionsWhere(viewer, after),
+      orderBy: { decidedAt: "desc" },
+      take: NOTIFICATION_LIMIT,
+      select: { id: true, status: true, rejectionReason: true, decidedAt: true, post },
+    }),
+    db.comment.findMany({
+      where: repliesWhere(viewer, after),
+      orderBy: { decidedAt: "desc" },
+      take: NOTIFICATION_LIMIT,
+      select: { id: true, decidedAt: true, guestName: true, author: { select: { name: true } }, post },
+    }),
+  ]);
+  const notifications: Notification[] = [
+    ...decisions.map((row) => ({ kind: "decision" as const, at: row.decidedAt!, commentId: row.id, status: row.status as "APPROVED" | "REJECTED", reason: row.rejectionReason, post: row.post })),
+    ...replies.map((row) => ({ kind: "reply" as const, at: row.decidedAt!, commentId: row.id, from: row.author?.name ?? row.guestName ?? "Deleted user", post: row.post })),
+  ];
+  return notifications.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, NOTIFICATION_LIMIT);
+}
+
+/** Everything decided up to now counts as seen. */
+export async function markNotificationsSeen(viewer: Viewer | null, now = new Date()): Promise<boolean> {
+  if (!viewer) return false;
+  await db.user.update({ where: { id: viewer.id }, data: { notificationsSeenAt: now } });
+  return true;
+}

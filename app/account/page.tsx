@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listMyComments, MY_COMMENTS_LIMIT } from "@/app/_lib/account/my-comments";
+import { listUnseenNotifications } from "@/app/_lib/account/notifications";
+import { getPreferences } from "@/app/_lib/account/preferences";
+import { redirect } from "next/navigation";
+import { getViewer, isStaff } from "@/app/_lib/auth/viewer";
+import { exactTime, formatLongDate } from "@/app/_lib/format";
+import { DeleteAccountForm } from "./delete-account-form";
+import { MarkReadForm } from "./mark-read-form";
+import { PreferencesForm } from "./preferences-form";
+
+export const metadata: Metadata = { title: "Your account", robots: { index: false } };
+
+const statusText = {
+  PENDING: "Awaiting moderation",
+  APPROVED: "Published",
+  REJECTED: "Not published",
+  SPAM: "Not published",
+  TRASH: "Not published",
+} as const;
+
+const excerpt = (text: string) => (text.length > 160 ? `${text.slice(0, 159)}…` : text);
+
+export default async function AccountPage() {
+  // Not requirePageRole: banned readers may still see, export and delete what is theirs.
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login?callbackUrl=%2Faccount");
+  const [notifications, comments, preferences] = await Promise.all([listUnseenNotifications(viewer), listMyComments(viewer), getPreferences(viewer)]);
+  return (
+    <>
+      <h1>Your account</h1>
+      <p>
+        Signed in as {viewer.name} ({viewer.email}), member since {formatLongDate(viewer.createdAt)}.
+      </p>
+
+      <section aria-labelledby="notifications-heading">
+        <h2 id="notifications-heading">Notifications</h2>
+        {notifications.length === 0 ? (
+          <p>Nothing new.</p>
+        ) : (
+          <>
+            <ul className="notifications">
+              {notifications.map((item) => (
+                <li key={`${item.kind}-${item.commentId}`}>
+                  {item.kind === "decision" ? (
+                    item.status === "APPROVED" ? (
+                      <>
+                        Your comment on <Link href={`/posts/${item.post.slug}#comment-${item.commentId}`}>{item.post.title}</Link> was published.
+                      </>
+                    ) : (
+                      <>
+                        Your comment on <Link href={`/posts/${item.post.slug}`}>{item.post.title}</Link> was not published.
+                        {item.reason ? ` Reason: ${item.reason}` : ""}
+                      </>
+                    )
+                  ) : (
+                    <>
+                      {item.from} replied to your comment on <Link href={`/posts/${item.post.slug}#comment-${item.commentId}`}>{item.post.title}</Link>.
+                    </>
+                  )}{" "}
+                  <time dateTime={item.at.toISOString()} className="muted">
+                    {exactTime(item.at)}
+                  </time>
+                </li>
+              ))}
+            </ul>
+            <MarkReadForm />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="my-comments-heading">
+        <h2 id="my-comments-heading">My comments</h2>
+        {comments.length === 0 ? (
+          <p>You have not commented yet.</p>
+        ) : (
+          <table className="log">
+            <caption className="visually-hidden">Your comments, newest first{comments.length === MY_COMMENTS_LIMIT ? ` (the latest ${MY_COMMENTS_LIMIT})` : ""}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Comment</th>
+                <th scope="col">Post</th>
+                <th scope="col">Status</th>
+                <th scope="col">Written</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comments.map((comment) => (
+                <tr key={comment.id}>
+                  <td>{excerpt(comment.body)}</td>
+                  <td>
+                    <Link href={`/posts/${comment.post.slug}${comment.status === "APPROVED" ? `#comment-${comment.id}` : ""}`}>{comment.post.title}</Link>
+                  </td>
+                  <td>
+                    {statusText[comment.status]}
+                    {comment.status === "REJECTED" && comment.rejectionReason ? `: ${comment.rejectionReason}` : ""}
+                  </td>
+                  <td>
+                    <time dateTime={comment.createdAt.toISOString()}>{exactTime(comment.createdAt)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="email-heading">
+        <h2 id="email-heading">Email</h2>
+        <PreferencesForm preferences={preferences} moderator={isStaff(viewer)} />
+      </section>
+
+      <section aria-labelledby="data-heading">
+        <h2 id="data-heading">Your data</h2>
+        <p>
+          <a href="/account/export" download>
+            Export my data
+          </a>{" "}
+          (JSON: your profile, comments with their history, terms acceptances and reports).
+        </p>
+        <h3>Delete my account</h3>
+        <DeleteAccountForm hasPassword={preferences.hasPassword} />
+      </section>
+    </>
+  );
+}
