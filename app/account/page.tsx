@@ -31,7 +31,7 @@ export default async function AccountPage() {
     <>
       <h1>Your account</h1>
       <p>
-        Signed in as {viewer.name} ({viewer.email}), member since {formatLongDate(viewer.createdAt)}.
+        {viewer.name} ({viewer.email}), a member since {formatLongDate(viewer.createdAt)}.
       </p>
 
       <section aria-labelledby="notifications-heading">

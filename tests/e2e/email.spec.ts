@@ -1,0 +1,158 @@
+import { expect, test } from "@playwright/test";
+import { createPost, db, uniqueId } from "./support/db";
+import { linkIn, readOutbox } from "./support/outbox";
+import { createUser, signIn } from "./support/users";
+
+test("a reader hears by email that a moderator approved their comment, and the link opens it", async ({ page, browser }) => {
+  const post = await createPost();
+  const reader = await createUser();
+  const moderator = await createUser({ role: "MODERATOR" });
+  const body = `Approved words ${uniqueId()}`;
+  await db.comment.create({ data: { postId: post.id, authorId: reader.id, body, status: "PENDING", termsVersion: 1 } });
+
+  await signIn(page, moderator, `/moderation?post=${post.slug}`);
+  await page.goto(`/moderation?post=${post.slug}`);
+  await page.getByRole("article", { name: `Comment by ${reader.name} on ${post.title}` }).getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+
+  const [email] = await readOutbox(browser, reader.email);
+  expect(email!.subject).toBe(`Your comment on "${post.title}" is published`);
+  expect(email!.text).toContain(body);
+  expect(email!.listUnsubscribe).toMatch(/^<http.+\/api\/unsubscribe\?token=[\w-]+\.[\w-]+>$/);
+
+  const visitor = await browser.newContext();
+  const tab = await visitor.newPage();
+  await tab.goto(linkIn(email!.text, `/posts/${post.slug}#comment-`));
+  await expect(tab.getByRole("article", { name: `Comment by ${reader.name}` })).toContainText(body);
+  await visitor.close();
+});
+
+test("a rejected comment's author is emailed the moderator's reason", async ({ page, browser }) => {
+  const post = await createPost();
+  const reader = await createUser();
+  const moderator = await createUser({ role: "MODERATOR" });
+  await db.comment.create({ data: { postId: post.id, authorId: reader.id, body: "Cure-all pills, cheap.", status: "PENDING", termsVersion: 1 } });
+
+  await signIn(page, moderator, `/moderation?post=${post.slug}`);
+  await page.goto(`/moderation?post=${post.slug}`);
+  const item = page.getByRole("article", { name: `Comment by ${reader.name} on ${post.title}` });
+  await item.getByRole("button", { name: "Reject" }).click();
+  await item.getByLabel("Reason shown to the author (optional)").selectOption("other");
+  await item.getByLabel("Other reason").fill("Medical claims without a source.");
+  await item.getByRole("button", { name: "Reject comment" }).click();
+  await expect(item).toHaveCount(0);
+
+  const [email] = await readOutbox(browser, reader.email);
+  expect(email!.subject).toBe(`Your comment on "${post.title}" was not published`);
+  expect(email!.text).toContain("The moderator's reason: Medical claims without a source.");
+});
+
+test("a reader who asked to be notified hears of an approved reply, and unsubscribes from the email's link without signing in", async ({ page, browser }) => {
+  const post = await createPost();
+  const asker = await createUser();
+  const replier = await createUser();
+  const moderator = await createUser({ role: "MODERATOR" });
+
+  // The asker comments through the form, ticking the notify box; a moderator publishes it.
+  await signIn(page, asker, `/posts/${post.slug}`);
+  const form = page.getByRole("region", { name: "Leave a Reply" });
+  await form.getByLabel("Comment", { exact: true }).fill("Does MRI change management at follow-up?");
+  await form.getByLabel("I have read and agree to the Terms and Conditions").check();
+  await form.getByLabel("Notify me of follow-up comments by email").check();
+  await form.getByRole("button", { name: "Post Comment" }).click();
+  await expect(form.getByText("Thank you. Your comment is awaiting moderation.")).toBeVisible();
+  const question = await db.comment.findFirstOrThrow({ where: { postId: post.id, authorId: asker.id } });
+  expect(question.notifyReplies).toBe(true);
+  await db.comment.update({ where: { id: question.id }, data: { status: "APPROVED", decidedAt: new Date(), decidedById: moderator.id } });
+
+  const replying = await browser.newContext();
+  const replierPage = await replying.newPage();
+  await signIn(replierPage, replier, `/posts/${post.slug}`);
+  await replierPage.getByRole("article", { name: `Comment by ${asker.name}` }).getByRole("button", { name: `Reply to ${asker.name}` }).click();
+  const replyForm = replierPage.getByRole("form", { name: `Reply to ${asker.name}` });
+  await replyForm.getByLabel(`Reply to ${asker.name}`).fill("In our clinic it rarely did.");
+  await replyForm.getByLabel("I have read and agree to the Terms and Conditions").check();
+  await replyForm.getByRole("button", { name: "Post Reply" }).click();
+  await expect(replyForm.getByText("Thank you. Your comment is awaiting moderation.")).toBeVisible();
+  await replying.close();
+
+  const moderating = await browser.newContext();
+  const moderatorPage = await moderating.newPage();
+  await signIn(moderatorPage, moderator, `/moderation?post=${post.slug}`);
+  await moderatorPage.goto(`/moderation?post=${post.slug}`);
+  await moderatorPage.getByRole("article", { name: `Comment by ${replier.name} on ${post.title}` }).getByRole("button", { name: "Approve" }).click();
+  await expect(moderatorPage.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await moderating.close();
+
+  const emails = await readOutbox(browser, asker.email);
+  const reply = emails.find((email) => email.subject === `New reply to your comment on "${post.title}"`);
+  expect(reply?.text).toContain(`${replier.name} replied to your comment`);
+  expect(reply?.text).toContain("In our clinic it rarely did.");
+
+  // The unsubscribe link works in a browser with no session.
+  const stranger = await browser.newContext();
+  const tab = await stranger.newPage();
+  await tab.goto(linkIn(reply!.text, "/unsubscribe?token="));
+  await expect(tab.getByText("Stop emails about replies to one of your comments?")).toBeVisible();
+  await tab.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(tab.getByText("Done. You will no longer receive emails about replies to one of your comments.")).toBeVisible();
+  await stranger.close();
+  expect((await db.comment.findUniqueOrThrow({ where: { id: question.id } })).notifyReplies).toBe(false);
+});
+
+test("the List-Unsubscribe header's one-click POST turns decision emails off; a forged token changes nothing", async ({ request, page, browser }) => {
+  const post = await createPost();
+  const reader = await createUser();
+  const moderator = await createUser({ role: "MODERATOR" });
+  await db.comment.create({ data: { postId: post.id, authorId: reader.id, body: "Publish me.", status: "PENDING", termsVersion: 1 } });
+  await signIn(page, moderator);
+  await page.goto(`/moderation?post=${post.slug}`);
+  await page.getByRole("article", { name: `Comment by ${reader.name} on ${post.title}` }).getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+
+  const [email] = await readOutbox(browser, reader.email);
+  const oneClick = new URL(email!.listUnsubscribe.slice(1, -1));
+  const forged = `${oneClick.pathname}?token=${oneClick.searchParams.get("token")!.replace(/.$/, (last) => (last === "A" ? "B" : "A"))}`;
+  const refused = await request.post(forged, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(refused.status()).toBe(400);
+  expect((await db.user.findUniqueOrThrow({ where: { id: reader.id } })).notifyOnDecision).toBe(true);
+
+  const accepted = await request.post(`${oneClick.pathname}${oneClick.search}`, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(accepted.status()).toBe(200);
+  expect((await db.user.findUniqueOrThrow({ where: { id: reader.id } })).notifyOnDecision).toBe(false);
+
+  const invalid = await browser.newContext();
+  const tab = await invalid.newPage();
+  await tab.goto("/unsubscribe?token=not-a-token");
+  await expect(tab.getByRole("main").getByRole("alert")).toContainText("This unsubscribe link is not valid.");
+  await invalid.close();
+});
+
+test("a moderator who chose an email for each new comment gets one when a reader submits", async ({ page, browser }) => {
+  const post = await createPost();
+  const moderator = await createUser({ role: "MODERATOR" });
+  const reader = await createUser();
+
+  await signIn(page, moderator, "/account");
+  await page.goto("/account");
+  const settings = page.getByRole("form", { name: "Email settings" });
+  await settings.getByLabel("An email for each new comment").check();
+  await settings.getByRole("button", { name: "Save email settings" }).click();
+  await expect(settings.getByText("Your email settings are saved.")).toBeVisible();
+  expect((await db.user.findUniqueOrThrow({ where: { id: moderator.id } })).moderatorAlerts).toBe("EACH");
+
+  const reading = await browser.newContext();
+  const readerPage = await reading.newPage();
+  await signIn(readerPage, reader, `/posts/${post.slug}`);
+  const form = readerPage.getByRole("region", { name: "Leave a Reply" });
+  await form.getByLabel("Comment", { exact: true }).fill("Please review me.");
+  await form.getByLabel("I have read and agree to the Terms and Conditions").check();
+  await form.getByRole("button", { name: "Post Comment" }).click();
+  await expect(form.getByText("Thank you. Your comment is awaiting moderation.")).toBeVisible();
+  await reading.close();
+
+  const [alert] = await readOutbox(browser, moderator.email);
+  expect(alert!.subject).toBe(`New comment to review on "${post.title}"`);
+  expect(alert!.text).toContain(`${reader.name} commented on "${post.title}"`);
+  expect(alert!.text).toContain("Please review me.");
+});
