@@ -19,7 +19,11 @@ vi.mock("@/app/_lib/db", () => ({
 }));
 vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (load: () => unknown) => load }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` }),
+  cookies: async () => ({ delete: () => undefined }),
+}));
+process.env.NEXTAUTH_SECRET ??= "authorization-matrix-secret";
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;${to}` });
@@ -30,6 +34,7 @@ const actionsDir = path.resolve(__dirname, "../../app/_lib/actions");
 const actionFiles = readdirSync(actionsDir).filter((file) => readFileSync(path.join(actionsDir, file), "utf8").trimStart().startsWith('"use server"'));
 const modules = Object.fromEntries(await Promise.all(actionFiles.map(async (file) => [file.replace(/\.ts$/, ""), await import(`@/app/_lib/actions/${file}`)] as const)));
 const { GET: pendingRoute } = await import("@/app/api/moderation/pending/route");
+const { signUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
 
 type Person = "signed out" | "reader" | "suspended reader" | "banned reader" | "moderator" | "admin" | "owner" | "banned owner";
 type Fixture = { postId: string; postSlug: string; ownerId: string; pendingId: string; approvedId: string; readerId: string; termsVersion: number };
@@ -46,6 +51,17 @@ const actionOk = (result: unknown) => (result as { ok?: boolean }).ok === true;
 const everyoneActive = { reader: "allowed", "suspended reader": "refused", "banned reader": "refused", moderator: "allowed", admin: "allowed", "signed out": "refused" } as const;
 const staffOnly = { reader: "refused", "suspended reader": "refused", "banned reader": "refused", moderator: "allowed", admin: "allowed", "signed out": "refused", owner: "refused" } as const;
 const adminOnly = { ...staffOnly, moderator: "refused" } as const;
+const anyoneSignedIn = { reader: "allowed", "banned reader": "allowed", moderator: "allowed", admin: "allowed", "signed out": "refused" } as const;
+/** Redirect-on-success actions end by throwing Next's redirect; this turns that into a result. */
+const redirectedTo = async (call: () => Promise<unknown>) => {
+  try {
+    return await call();
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest;
+    if (digest?.startsWith("NEXT_REDIRECT;")) return { redirectedTo: digest.slice("NEXT_REDIRECT;".length) };
+    throw error;
+  }
+};
 const ownerOnly = { owner: "allowed", "banned owner": "refused", reader: "refused", moderator: "refused", admin: "refused", "signed out": "refused" } as const;
 
 const TABLE: Record<string, Row> = {
@@ -114,6 +130,24 @@ const TABLE: Record<string, Row> = {
     },
     succeeded: (result) => (result as { closed: boolean }).closed,
   },
+  "account#savePreferences": {
+    people: anyoneSignedIn,
+    call: () => modules.account.savePreferences({ status: "idle" }, form({ moderatorAlerts: "EACH" })),
+    succeeded: formOk,
+  },
+  "account#markNotificationsRead": { people: anyoneSignedIn, call: () => modules.account.markNotificationsRead({ status: "idle" }, form({})), succeeded: formOk },
+  "account#deleteAccountAction": {
+    people: anyoneSignedIn,
+    // Test accounts have no password, so the person confirms with their own email address.
+    call: () => redirectedTo(() => modules.account.deleteAccountAction({ status: "idle" }, form({ password: (state.viewer as Viewer | null)?.email ?? "someone@example.com", comments: "keep" }))),
+    succeeded: (result) => (result as { redirectedTo?: string }).redirectedTo === "/?account=deleted",
+  },
+  // The signed token is the credential, whoever holds it; forged tokens are refused in mail.test.ts.
+  "unsubscribe#unsubscribeAction": {
+    people: { "signed out": "allowed", reader: "allowed" },
+    call: (f) => modules.unsubscribe.unsubscribeAction({ status: "idle" }, form({ token: signUnsubscribeToken({ userId: f.ownerId, topic: "decisions" }) })),
+    succeeded: formOk,
+  },
   "register#registerAccount": {
     people: { "signed out": "allowed", reader: "allowed" },
     call: () => modules.register.registerAccount({ status: "idle" }, form({ name: "New Person", email: `new-${randomUUID()}@example.com`, password: "long enough password" })),
@@ -179,7 +213,11 @@ async function snapshot() {
   return JSON.stringify(
     await Promise.all([
       db.comment.findMany({ orderBy: { id: "asc" } }),
-      db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, status: true, trusted: true, alwaysPremoderate: true, statusReason: true } }),
+      db.user.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, name: true, email: true, role: true, status: true, trusted: true, alwaysPremoderate: true, statusReason: true, notifyOnDecision: true, moderatorAlerts: true, notificationsSeenAt: true, deletedAt: true },
+      }),
+      db.outboxMessage.count(),
       db.post.findMany({ orderBy: { id: "asc" } }),
       db.report.findMany({ orderBy: { id: "asc" } }),
       db.setting.findMany({ orderBy: { key: "asc" } }),

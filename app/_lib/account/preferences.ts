@@ -1,5 +1,6 @@
 import "server-only";
-import { isStaff, type Viewer } from "@/app/_lib/auth/viewer";
+import { hasRole } from "@/app/_lib/auth/require";
+import type { Viewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
 import type { PreferencesInput } from "@/app/_lib/schemas/account";
 
@@ -18,7 +19,7 @@ export async function updatePreferences(viewer: Viewer | null, input: Preference
   if (!viewer) return false;
   await db.user.update({
     where: { id: viewer.id },
-    data: { notifyOnDecision: input.notifyOnDecision, moderatorAlerts: isStaff(viewer) ? input.moderatorAlerts : undefined },
+    data: { notifyOnDecision: input.notifyOnDecision, moderatorAlerts: hasRole(viewer, "MODERATOR") ? input.moderatorAlerts : undefined },
   });
   return true;
 }

@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import nodemailer from "nodemailer";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Viewer } from "@/app/_lib/auth/viewer";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { makeViewer } from "../support/viewer";
+
+const state = vi.hoisted(() => ({ db: undefined as unknown }));
+vi.mock("@/app/_lib/db", () => ({
+  get db() {
+    return state.db;
+  },
+}));
+process.env.NEXTAUTH_SECRET = "mail-test-secret";
+process.env.SITE_URL = "https://comments.example.org/";
+
+const { decideComment } = await import("@/app/_lib/moderation/decide");
+const { deliverQueued } = await import("@/app/_lib/mail/deliver");
+const { queueDailyDigests } = await import("@/app/_lib/mail/notify");
+const { unsubscribe } = await import("@/app/_lib/mail/unsubscribe");
+const { signUnsubscribeToken, verifyUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
+
+let database: TestDatabase;
+let post: { id: string; slug: string; title: string };
+let author: Viewer;
+let moderator: Viewer;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  state.db = database.db;
+});
+afterAll(() => database.drop());
+beforeEach(async () => {
+  post = await database.db.post.create({ data: { slug: `p-${randomUUID()}`, title: "Imaging in sciatica", authorName: "A", publishedAt: new Date(), body: "B" } });
+  author = await makeViewer(database.db);
+  moderator = await makeViewer(database.db, { role: "MODERATOR" });
+});
+
+const pending = (data: { authorId?: string; parentId?: string; body?: string } = {}) =>
+  database.db.comment.create({ data: { postId: post.id, authorId: data.authorId ?? author.id, parentId: data.parentId, body: data.body ?? "Some words", status: "PENDING" } });
+const mailTo = (email: string) => database.db.outboxMessage.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" } });
+
+describe("unsubscribe tokens", () => {
+  it("round-trips, and refuses altered, truncated, re-signed or made-up tokens", () => {
+    const token = signUnsubscribeToken({ userId: "user1", topic: "replies:abc123" });
+    expect(verifyUnsubscribeToken(token)).toEqual({ userId: "user1", topic: "replies:abc123" });
+    const [body, mac] = token.split(".");
+    const otherBody = Buffer.from(JSON.stringify(["user2", "replies:abc123"])).toString("base64url");
+    expect(verifyUnsubscribeToken(`${otherBody}.${mac}`)).toBeNull();
+    expect(verifyUnsubscribeToken(`${body}.${mac!.slice(0, -2)}`)).toBeNull();
+    expect(verifyUnsubscribeToken(body!)).toBeNull();
+    expect(verifyUnsubscribeToken(`${token}.extra`)).toBeNull();
+    expect(verifyUnsubscribeToken("")).toBeNull();
+    process.env.NEXTAUTH_SECRET = "another-secret";
+    expect(verifyUnsubscribeToken(token)).toBeNull();
+    process.env.NEXTAUTH_SECRET = "mail-test-secret";
+  });
+});
+
+describe("decision emails, stored with the decision", () => {
+  it("an approval emails the author a link to the comment, with one-click unsubscribe headers", async () => {
+    const comment = await pending({ body: "Follow-up MRI rarely changed our plans." });
+    expect((await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" })).ok).toBe(true);
+    const [message, ...rest] = await mailTo(author.email);
+    expect(rest).toHaveLength(0);
+    expect(message).toMatchObject({ kind: "approved", userId: author.id, status: "QUEUED", subject: 'Your comment on "Imaging in sciatica" is published' });
+    expect(message!.text).toContain(`https://comments.example.org/posts/${post.slug}#comment-${comment.id}`);
+    expect(message!.text).toContain("Follow-up MRI rarely changed our plans.");
+    const headers = JSON.parse(message!.headers) as Record<string, string>;
+    expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    const token = new URL(headers["List-Unsubscribe"]!.slice(1, -1)).searchParams.get("token")!;
+    expect(verifyUnsubscribeToken(token)).toEqual({ userId: author.id, topic: "decisions" });
+  });
+
+  it("a rejection carries the reason; an author who turned decision emails off gets none", async () => {
+    const comment = await pending();
+    await decideComment(moderator, { commentId: comment.id, decision: "REJECT", expectedStatus: "PENDING", reason: "Off-topic" });
+    expect((await mailTo(author.email)).map((message) => message.text)).toEqual([expect.stringContaining("The moderator's reason: Off-topic")]);
+
+    await database.db.user.update({ where: { id: author.id }, data: { notifyOnDecision: false } });
+    const second = await pending({ body: "Another" });
+    await decideComment(moderator, { commentId: second.id, decision: "APPROVE", expectedStatus: "PENDING" });
+    expect(await mailTo(author.email)).toHaveLength(1);
+  });
+
+  it("spam and trash send nothing; a decision that lost the race sends nothing", async () => {
+    const comment = await pending();
+    await decideComment(moderator, { commentId: comment.id, decision: "SPAM", expectedStatus: "PENDING" });
+    const lost = await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" });
+    expect(lost.ok).toBe(false);
+    expect(await mailTo(author.email)).toHaveLength(0);
+  });
+
+  it("an approved reply tells the parent's author only when they asked, and never about their own replies", async () => {
+    const asker = await makeViewer(database.db);
+    const parent = await database.db.comment.create({ data: { postId: post.id, authorId: asker.id, body: "Question?", status: "APPROVED", notifyReplies: true } });
+    const quiet = await database.db.comment.create({ data: { postId: post.id, authorId: asker.id, body: "Other question?", status: "APPROVED" } });
+    const reply = await pending({ parentId: parent.id, body: "An answer." });
+    const ignored = await pending({ parentId: quiet.id, body: "Unwanted answer." });
+    const own = await pending({ authorId: asker.id, parentId: parent.id, body: "Answering myself." });
+    for (const comment of [reply, ignored, own]) await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" });
+
+    const toAsker = (await mailTo(asker.email)).filter((message) => message.kind === "reply");
+    expect(toAsker).toHaveLength(1);
+    expect(toAsker[0]!.text).toContain(`${author.name} replied to your comment`);
+    expect(toAsker[0]!.text).toContain("An answer.");
+  });
+});
+
+describe("delivery and digests", () => {
+  it("sends queued messages through the mail transport with their headers and marks them sent", async () => {
+    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING" });
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const sent: string[] = [];
+    // The JSON transport builds the message as nodemailer would send it and hands it back.
+    const recording = { sendMail: async (mail: nodemailer.SendMailOptions) => sent.push((await transport.sendMail(mail)).message as string) };
+    const report = await deliverQueued(database.db, { transport: recording as unknown as nodemailer.Transporter, from: "Vetted <no-reply@example.org>" });
+    expect(report.sent).toBeGreaterThanOrEqual(1);
+    const built = sent.map((message) => JSON.parse(message) as { from: { address: string }; headers: Record<string, string> });
+    expect(built.some((message) => message.headers["List-Unsubscribe"]?.includes("/api/unsubscribe?token="))).toBe(true);
+    expect(built[0]!.from.address).toBe("no-reply@example.org");
+    expect((await mailTo(author.email))[0]).toMatchObject({ status: "SENT", attempts: 1 });
+  });
+
+  it("a refusing mail server leaves the message failed with the reason, to be retried", async () => {
+    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING" });
+    await database.db.outboxMessage.updateMany({ where: { toAddress: { not: author.email } }, data: { status: "SENT" } });
+    const refusing = { sendMail: async () => Promise.reject(new Error("550 mailbox unavailable")) };
+    const report = await deliverQueued(database.db, { transport: refusing as unknown as nodemailer.Transporter, from: "no-reply@example.org" });
+    expect(report).toEqual({ sent: 0, failed: 1 });
+    expect((await mailTo(author.email))[0]).toMatchObject({ status: "FAILED", attempts: 1, lastError: "550 mailbox unavailable" });
+  });
+
+  it("without a configured mail server nothing leaves the outbox", async () => {
+    delete process.env.SMTP_URL;
+    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING" });
+    expect(await deliverQueued(database.db)).toEqual({ sent: 0, failed: 0 });
+    expect((await mailTo(author.email))[0]!.status).toBe("QUEUED");
+  });
+
+  it("queues one digest per moderator per day, however often it runs", async () => {
+    const digestReader = await makeViewer(database.db, { role: "MODERATOR" });
+    await database.db.user.update({ where: { id: digestReader.id }, data: { moderatorAlerts: "DAILY" } });
+    await pending();
+    const day = new Date("2031-03-04T08:00:00Z");
+    await queueDailyDigests(database.db, day);
+    await queueDailyDigests(database.db, new Date("2031-03-04T20:00:00Z"));
+    expect(await mailTo(digestReader.email)).toHaveLength(1);
+    expect((await mailTo(digestReader.email))[0]!.subject).toMatch(/^\d+ comments? waiting for review$/);
+    await queueDailyDigests(database.db, new Date("2031-03-05T08:00:00Z"));
+    expect(await mailTo(digestReader.email)).toHaveLength(2);
+  });
+});
+
+describe("unsubscribe", () => {
+  it("turns off exactly what the token names, and only for its own person", async () => {
+    const other = await makeViewer(database.db);
+    const theirs = await database.db.comment.create({ data: { postId: post.id, authorId: other.id, body: "x", status: "APPROVED", notifyReplies: true } });
+    // A token for the author naming someone else's comment changes nothing.
+    expect((await unsubscribe(signUnsubscribeToken({ userId: author.id, topic: `replies:${theirs.id}` }))).ok).toBe(true);
+    expect((await database.db.comment.findUniqueOrThrow({ where: { id: theirs.id } })).notifyReplies).toBe(true);
+
+    expect(await unsubscribe("forged.token")).toMatchObject({ ok: false });
+    await unsubscribe(signUnsubscribeToken({ userId: moderator.id, topic: "moderator-alerts" }));
+    await unsubscribe(signUnsubscribeToken({ userId: author.id, topic: "decisions" }));
+    const users = await database.db.user.findMany({ where: { id: { in: [author.id, moderator.id] } }, select: { id: true, notifyOnDecision: true, moderatorAlerts: true } });
+    expect(users.find((user) => user.id === author.id)).toMatchObject({ notifyOnDecision: false });
+    expect(users.find((user) => user.id === moderator.id)).toMatchObject({ notifyOnDecision: true, moderatorAlerts: "NONE" });
+  });
+});
