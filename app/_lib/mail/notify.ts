@@ -1,6 +1,6 @@
 import type { Database, Transaction } from "@/app/_lib/db/client";
 import { enqueueMail } from "./outbox";
-import { siteUrl } from "./site-url";
+import { siteUrl } from "@/app/_lib/site-url";
 
 const excerpt = (text: string, length = 280) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 

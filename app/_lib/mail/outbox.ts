@@ -1,5 +1,5 @@
 import type { Transaction } from "@/app/_lib/db/client";
-import { siteUrl } from "./site-url";
+import { siteUrl } from "@/app/_lib/site-url";
 import { signUnsubscribeToken, type MailTopic } from "./unsubscribe-token";
 
 export type MailKind = "approved" | "rejected" | "reply" | "pending" | "digest";

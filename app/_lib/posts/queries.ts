@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/app/_lib/db";
+import { plainExcerpt } from "@/app/_lib/content/excerpt";
 import { renderPostMarkdown } from "@/app/_lib/content/markdown";
 import { isSlug } from "@/app/_lib/schemas/ids";
 
@@ -12,7 +13,7 @@ export type PostSummary = {
   approvedCount: number;
 };
 
-export type PostView = PostSummary & { id: string; bodyHtml: string; commentsOpen: boolean };
+export type PostView = PostSummary & { id: string; bodyHtml: string; description: string; commentsOpen: boolean };
 
 /** Posts newest first, each with its number of approved responses. */
 export async function listPosts({ take = 50 }: { take?: number } = {}): Promise<PostSummary[]> {
@@ -48,7 +49,8 @@ export async function loadPost(slug: string): Promise<PostView | null> {
   });
   if (!post) return null;
   const { _count, body, ...rest } = post;
-  return { ...rest, approvedCount: _count.comments, bodyHtml: renderPostMarkdown(body) };
+  const bodyHtml = renderPostMarkdown(body);
+  return { ...rest, approvedCount: _count.comments, bodyHtml, description: plainExcerpt(bodyHtml, 160) };
 }
 
 export const getPostBySlug = cache(loadPost);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SITE_FEED } from "@/app/_lib/feeds/site-feed";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -23,7 +24,17 @@ const postFor = cache(async (slug: string, signedIn: boolean) => (signedIn ? get
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const post = await postFor(slug, Boolean(await getViewer()));
-  return post ? { title: post.title } : { title: "Page not found" };
+  if (!post) return { title: "Page not found" };
+  const path = `/posts/${post.slug}`;
+  return {
+    title: post.title,
+    description: post.description,
+    authors: [{ name: post.authorName }],
+    // Metadata merges key by key, so the page repeats the site's feed next to its own.
+    alternates: { canonical: path, types: { "application/rss+xml": [SITE_FEED, { url: `${path}/comments/feed.xml`, title: `Comments on “${post.title}”` }] } },
+    openGraph: { type: "article", url: path, siteName: "Vetted", title: post.title, description: post.description, publishedTime: post.publishedAt.toISOString(), authors: [post.authorName] },
+    twitter: { card: "summary", title: post.title, description: post.description },
+  };
 }
 
 export default async function PostPage({ params, searchParams }: Props) {
