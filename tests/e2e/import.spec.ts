@@ -1,0 +1,53 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { db, uniqueId } from "./support/db";
+
+/** Runs one of the project's command-line tools against the database the site under test uses. */
+function cli(script: string, ...args: string[]): string {
+  return execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script, ...args], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 60_000,
+  });
+}
+
+test("a WordPress export imports once, and its published comments appear threaded on the imported post", async ({ page }) => {
+  const first = cli("scripts/import.ts", "--wordpress", "tests/fixtures/wordpress-export.xml");
+  expect(first).toMatch(/Imported from wordpress: [01] post\(s\) created, [01] matched existing posts; (5|0) comment\(s\) added/);
+  const second = cli("scripts/import.ts", "--wordpress", "tests/fixtures/wordpress-export.xml");
+  expect(second).toContain("0 post(s) created, 1 matched existing posts; 0 comment(s) added, 5 already imported.");
+
+  await page.goto("/posts/physiotherapy-and-sciatica");
+  await expect(page.getByRole("heading", { level: 1, name: "Physiotherapy & Sciatica: What Helps?" })).toBeVisible();
+  await expect(page.getByText("This post looks at what physiotherapy adds.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "2 Responses to “Physiotherapy & Sciatica: What Helps?”" })).toBeVisible();
+  const cara = page.getByRole("article", { name: "Comment by Cara Clinician" });
+  await expect(cara.locator("strong")).toHaveText("graded activity");
+  await expect(cara.getByRole("link", { name: "the trial" })).toHaveAttribute("href", "https://example.org/trial");
+  // Ben's reply sits inside Cara's thread.
+  await expect(page.getByRole("listitem").filter({ has: cara }).getByRole("article", { name: "Comment by Ben Physio" })).toContainText("Agreed & thank you, Cara.");
+  for (const hidden of ["Is there evidence for traction?", "Buy pills", "A comment the editor trashed.", "pingback"]) {
+    await expect(page.getByText(hidden)).toHaveCount(0);
+  }
+
+  const file = `tests/.output/export-${uniqueId()}.json`;
+  expect(cli("scripts/export.ts", file)).toMatch(/^Exported \d+ post\(s\), \d+ comment\(s\) and \d+ user\(s\)/);
+  const exported = JSON.parse(readFileSync(file, "utf8")) as { posts: { slug: string }[]; comments: { guestName: string | null }[] };
+  expect(exported.posts.map((post) => post.slug)).toContain("physiotherapy-and-sciatica");
+  expect(exported.comments.filter((comment) => comment.guestName === "Cara Clinician")).toHaveLength(1);
+});
+
+test("an import of a file that is not an export is refused with a message, adding nothing", async () => {
+  const before = await db.comment.count({ where: { importKey: { not: null } } });
+  let failure: { status: number; stderr: string } | undefined;
+  try {
+    cli("scripts/import.ts", "--disqus", "tests/fixtures/wordpress-export.xml");
+  } catch (error) {
+    failure = error as { status: number; stderr: string };
+  }
+  expect(failure?.status).toBe(2);
+  expect(failure?.stderr).toContain("This is not a Disqus export");
+  expect(await db.comment.count({ where: { importKey: { not: null } } })).toBe(before);
+});
