@@ -57,3 +57,24 @@ export function ageOf(date: Date, now = new Date()): string {
   if (days < 730) return `${Math.floor(days / 30)} months`;
   return `${Math.floor(days / 365)} years`;
 }
+
+const DURATION_UNITS: [string, number][] = [
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+  ["second", 1_000],
+];
+
+const countOf = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
+
+/** A span of time in the two largest units that matter: "40 seconds", "3 hours 5 minutes", "2 days 4 hours". */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000) * 1000);
+  const first = DURATION_UNITS.findIndex(([, size]) => total >= size);
+  if (first === -1) return "less than a second";
+  const [unit, size] = DURATION_UNITS[first]!;
+  const whole = Math.floor(total / size);
+  const next = DURATION_UNITS[first + 1];
+  const remainder = next ? Math.floor((total - whole * size) / next[1]) : 0;
+  return remainder > 0 && next ? `${countOf(whole, unit)} ${countOf(remainder, next[0])}` : countOf(whole, unit);
+}

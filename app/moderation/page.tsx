@@ -7,6 +7,8 @@ import { stripControl } from "@/app/_lib/schemas/text";
 import { listPostChoices } from "@/app/_lib/posts/queries";
 import { ageOf, exactTime, formatLongDate, relativeTime } from "@/app/_lib/format";
 import { listQueue, queueCounts, TABS, type Tab } from "@/app/_lib/moderation/queue";
+import { loadDashboard } from "@/app/_lib/moderation/dashboard";
+import { ModerationDashboard } from "./dashboard";
 import { PostFilter } from "./post-filter";
 import { QueueClient, type QueueItemView } from "./queue-client";
 
@@ -25,10 +27,13 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
   const filters = { post: isSlug(one(params.post)) ? one(params.post) : undefined, author: one(params.author), q: one(params.q) };
   const cursor = one(params.cursor);
   const viewer = await getViewer();
-  const [page, counts, posts] = await Promise.all([
+  // The overview heads the queue's first page only; paging and other tabs skip its queries.
+  const showDashboard = tab === "pending" && !cursor;
+  const [page, counts, posts, dashboard] = await Promise.all([
     listQueue(viewer, tab, filters, cursor),
     queueCounts(viewer, filters),
     listPostChoices(),
+    showDashboard ? loadDashboard(viewer) : null,
   ]);
   const now = new Date();
   const items: QueueItemView[] = page.items.map((item) => ({
@@ -49,6 +54,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
   return (
     <>
       <h1>Moderation queue</h1>
+      {dashboard && <ModerationDashboard data={dashboard} now={now} />}
       <form method="get" action="/moderation" className="filters" aria-label="Filter the queue">
         <input type="hidden" name="tab" value={tab} />
         <PostFilter id="filter-post" posts={posts} selected={filters.post} anyLabel="All posts" />

@@ -243,3 +243,28 @@ test("a reader calling the moderation actions directly is refused and nothing ch
   await callAction(page.request, baseURL!, "app/_lib/actions/moderation.ts", "decide", [{ commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" }]);
   expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe("APPROVED");
 });
+
+test("the queue opens with the backlog at a glance and a chart of decisions with a table for screen readers", async ({ page }) => {
+  const post = await createPost();
+  const reader = await createUser();
+  const moderator = await createUser({ role: "MODERATOR" });
+  await pendingComment(post.id, reader.id, "Decide me today.");
+
+  await signIn(page, moderator, "/moderation");
+  await openQueue(page, post.slug);
+  await page.getByRole("article", { name: `Comment by ${reader.name} on ${post.title}` }).getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+
+  await page.goto("/moderation");
+  const glance = page.getByRole("region", { name: "At a glance" });
+  await expect(glance.getByRole("term").filter({ hasText: /^Pending$/ })).toBeVisible();
+  await expect(glance.getByRole("definition").nth(2)).toHaveText(/ over \d[\d,]* decisions?$/);
+  await expect(glance.getByRole("figure", { name: "Decisions per day, last 30 days" })).toBeVisible();
+  await glance.getByText("Decisions per day as a table").click();
+  const table = glance.getByRole("table", { name: "Decisions per day, last 30 days" });
+  await expect(table.getByRole("row")).toHaveCount(31);
+  const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+  const approvedToday = await table.getByRole("row").last().getByRole("cell").first().textContent();
+  await expect(table.getByRole("row").last().getByRole("rowheader")).toHaveText(today);
+  expect(Number(approvedToday)).toBeGreaterThanOrEqual(1);
+});

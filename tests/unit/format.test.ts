@@ -24,3 +24,16 @@ describe("formatting", () => {
     expect(responsesHeading(3, "T")).toBe("3 Responses to “T”");
   });
 });
+
+describe("formatDuration", () => {
+  it("names the two largest units and drops the rest", async () => {
+    const { formatDuration } = await import("@/app/_lib/format");
+    expect(formatDuration(400)).toBe("less than a second");
+    expect(formatDuration(40_000)).toBe("40 seconds");
+    expect(formatDuration(61_000)).toBe("1 minute 1 second");
+    expect(formatDuration(3 * 3_600_000 + 5 * 60_000 + 7_000)).toBe("3 hours 5 minutes");
+    expect(formatDuration(3 * 3_600_000 + 7_000)).toBe("3 hours");
+    expect(formatDuration(2 * 86_400_000 + 4 * 3_600_000 + 60_000)).toBe("2 days 4 hours");
+    expect(formatDuration(86_400_000)).toBe("1 day");
+  });
+});
