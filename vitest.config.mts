@@ -13,6 +13,8 @@ export default defineConfig({
     environment: "node",
     include: ["tests/unit/**/*.test.ts"],
     testTimeout: 30_000,
+    // Unsubscribe links in emails are signed with the session secret.
+    env: { NEXTAUTH_SECRET: "unit-tests-only-secret" },
     hookTimeout: 60_000,
     // Database tests create their own databases; two files at a time suit a 2-core machine.
     maxWorkers: 2,

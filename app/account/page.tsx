@@ -9,6 +9,7 @@ import { exactTime, formatLongDate } from "@/app/_lib/format";
 import { DeleteAccountForm } from "./delete-account-form";
 import { MarkReadForm } from "./mark-read-form";
 import { PreferencesForm } from "./preferences-form";
+import { excerpt } from "@/app/_lib/content/truncate";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -20,7 +21,6 @@ const statusText = {
   TRASH: "Not published",
 } as const;
 
-const excerpt = (text: string) => (text.length > 160 ? `${text.slice(0, 159)}…` : text);
 
 export default async function AccountPage() {
   // Not requirePageRole: banned readers may still see, export and delete what is theirs.
@@ -88,7 +88,7 @@ export default async function AccountPage() {
             <tbody>
               {comments.map((comment) => (
                 <tr key={comment.id}>
-                  <td>{excerpt(comment.body)}</td>
+                  <td>{excerpt(comment.body, 160)}</td>
                   <td>
                     <Link href={`/posts/${comment.post.slug}${comment.status === "APPROVED" ? `#comment-${comment.id}` : ""}`}>{comment.post.title}</Link>
                   </td>

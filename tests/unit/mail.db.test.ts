@@ -72,6 +72,14 @@ describe("decision emails, stored with the decision", () => {
     expect(verifyUnsubscribeToken(token)).toEqual({ userId: author.id, topic: "decisions" });
   });
 
+  it("an excerpt that would cut an emoji in half stops before it (half a character is not storable text)", async () => {
+    const comment = await pending({ body: `${"a".repeat(278)}😀😀 and more` });
+    expect((await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" })).ok).toBe(true);
+    const [message] = await mailTo(author.email);
+    expect(message!.text).toContain(`${"a".repeat(278)}😀…`);
+    expect(() => encodeURIComponent(message!.text)).not.toThrow();
+  });
+
   it("a rejection carries the reason; an author who turned decision emails off gets none", async () => {
     const comment = await pending();
     await decideComment(moderator, { commentId: comment.id, decision: "REJECT", expectedStatus: "PENDING", reason: "Off-topic" });

@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { truncate } from "./truncate";
 
 /** Rendered HTML as one line of plain text, cut at a word boundary: for descriptions and previews. */
 export function plainExcerpt(html: string, max = 200): string {
@@ -12,7 +13,7 @@ export function plainExcerpt(html: string, max = 200): string {
     .replace(/\s+/g, " ")
     .trim();
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  const cut = truncate(text, max - 1);
   const lastSpace = cut.lastIndexOf(" ");
   return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.]+$/, "")}…`;
 }

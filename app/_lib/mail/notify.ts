@@ -1,8 +1,9 @@
 import type { Database, Transaction } from "@/app/_lib/db/client";
 import { enqueueMail } from "./outbox";
 import { siteUrl } from "@/app/_lib/site-url";
+import { excerpt } from "@/app/_lib/content/truncate";
 
-const excerpt = (text: string, length = 280) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+const MAIL_EXCERPT = 280;
 
 /**
  * The emails a decision causes, stored with the decision: the author hears that their comment
@@ -41,7 +42,7 @@ export async function notifyDecision(
         to: author.email,
         topic: "decisions",
         subject: `Your comment on "${comment.post.title}" is published`,
-        text: `Hello ${author.name},\n\nA moderator approved your comment on "${comment.post.title}". It is published here:\n${link}\n\nYour comment:\n${excerpt(comment.body)}`,
+        text: `Hello ${author.name},\n\nA moderator approved your comment on "${comment.post.title}". It is published here:\n${link}\n\nYour comment:\n${excerpt(comment.body, MAIL_EXCERPT)}`,
       });
     } else {
       const reason = comment.rejectionReason ? `The moderator's reason: ${comment.rejectionReason}` : "The moderator gave no reason.";
@@ -51,7 +52,7 @@ export async function notifyDecision(
         to: author.email,
         topic: "decisions",
         subject: `Your comment on "${comment.post.title}" was not published`,
-        text: `Hello ${author.name},\n\nA moderator did not publish your comment on "${comment.post.title}".\n${reason}\n\nYour comment:\n${excerpt(comment.body)}`,
+        text: `Hello ${author.name},\n\nA moderator did not publish your comment on "${comment.post.title}".\n${reason}\n\nYour comment:\n${excerpt(comment.body, MAIL_EXCERPT)}`,
       });
     }
   }
@@ -64,7 +65,7 @@ export async function notifyDecision(
       to: parentAuthor.email,
       topic: `replies:${parent.id}`,
       subject: `New reply to your comment on "${comment.post.title}"`,
-      text: `Hello ${parentAuthor.name},\n\n${author?.name ?? "A reader"} replied to your comment on "${comment.post.title}":\n\n${excerpt(comment.body)}\n\nRead it here:\n${link}`,
+      text: `Hello ${parentAuthor.name},\n\n${author?.name ?? "A reader"} replied to your comment on "${comment.post.title}":\n\n${excerpt(comment.body, MAIL_EXCERPT)}\n\nRead it here:\n${link}`,
     });
   }
 }
@@ -89,7 +90,7 @@ export async function notifyPending(tx: Transaction, commentId: string): Promise
       to: moderator.email,
       topic: "moderator-alerts",
       subject: `New comment to review on "${comment.post.title}"`,
-      text: `${comment.author?.name ?? "A reader"} commented on "${comment.post.title}":${held}\n\n${excerpt(comment.body)}\n\nReview it: ${siteUrl()}/moderation`,
+      text: `${comment.author?.name ?? "A reader"} commented on "${comment.post.title}":${held}\n\n${excerpt(comment.body, MAIL_EXCERPT)}\n\nReview it: ${siteUrl()}/moderation`,
     });
   }
 }

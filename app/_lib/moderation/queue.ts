@@ -6,6 +6,7 @@ import { resolveDatabase } from "@/app/_lib/db/url";
 import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
 import type { CommentStatus } from "./decide";
 import { decodeCursor, encodeCursor } from "./queue-cursor";
+import { excerpt } from "@/app/_lib/content/truncate";
 
 export { decodeCursor, encodeCursor };
 
@@ -49,10 +50,7 @@ export const PAGE_SIZE = 20;
 const insensitive = () => (resolveDatabase().provider === "postgresql" ? ({ mode: "insensitive" } as object) : {});
 const contains = (value: string) => ({ contains: value, ...insensitive() }) as { contains: string };
 
-function excerpt(text: string, length = 140): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
-}
+const flatExcerpt = (text: string, length = 140) => excerpt(text.replace(/\s+/g, " ").trim(), length);
 
 function filterWhere(filters: QueueFilters) {
   return {
@@ -136,7 +134,7 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
       approvedBefore: (row.author ? approvedBy.get(row.author.id) : 0) ?? 0,
       postTitle: row.post.title,
       postSlug: row.post.slug,
-      parentExcerpt: row.parent ? excerpt(row.parent.body) : null,
+      parentExcerpt: row.parent ? flatExcerpt(row.parent.body) : null,
       createdAt: row.createdAt,
       termsVersion: row.termsVersion,
       heldReason: row.heldReason,

@@ -1,6 +1,7 @@
 import type { Database } from "@/app/_lib/db/client";
 import { COMMENT_MAX, NAME_MAX } from "@/app/_lib/schemas/limits";
 import type { ImportBundle, ImportedComment } from "./bundle";
+import { truncate } from "@/app/_lib/content/truncate";
 
 export type ImportReport = { postsCreated: number; postsFound: number; commentsCreated: number; commentsAlreadyImported: number };
 
@@ -35,8 +36,8 @@ export async function importBundle(db: Database, bundle: ImportBundle): Promise<
       post = await db.post.create({
         data: {
           slug: imported.slug,
-          title: imported.title.slice(0, 300),
-          authorName: imported.authorName.slice(0, NAME_MAX),
+          title: truncate(imported.title, 300),
+          authorName: truncate(imported.authorName, NAME_MAX),
           publishedAt: imported.publishedAt,
           body: imported.body,
           commentsOpen: imported.commentsOpen,
@@ -56,9 +57,9 @@ export async function importBundle(db: Database, bundle: ImportBundle): Promise<
         const created = await tx.comment.create({
           data: {
             postId,
-            guestName: comment.authorName.slice(0, NAME_MAX),
+            guestName: truncate(comment.authorName, NAME_MAX),
             parentId: comment.parentKey ? (idByKey.get(comment.parentKey) ?? null) : null,
-            body: comment.body.slice(0, COMMENT_MAX),
+            body: truncate(comment.body, COMMENT_MAX),
             status: comment.status,
             decidedAt: comment.status === "PENDING" ? null : comment.createdAt,
             importKey: comment.key,
