@@ -10,6 +10,7 @@ import { DeleteAccountForm } from "./delete-account-form";
 import { MarkReadForm } from "./mark-read-form";
 import { PreferencesForm } from "./preferences-form";
 import { excerpt } from "@/app/_lib/content/truncate";
+import { ScrollTable } from "@/app/_components/scroll-table";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -75,34 +76,36 @@ export default async function AccountPage() {
         {comments.length === 0 ? (
           <p>You have not commented yet.</p>
         ) : (
-          <table className="log">
-            <caption className="visually-hidden">Your comments, newest first{comments.length === MY_COMMENTS_LIMIT ? ` (the latest ${MY_COMMENTS_LIMIT})` : ""}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Comment</th>
-                <th scope="col">Post</th>
-                <th scope="col">Status</th>
-                <th scope="col">Written</th>
-              </tr>
-            </thead>
-            <tbody>
-              {comments.map((comment) => (
-                <tr key={comment.id}>
-                  <td>{excerpt(comment.body, 160)}</td>
-                  <td>
-                    <Link href={`/posts/${comment.post.slug}${comment.status === "APPROVED" ? `#comment-${comment.id}` : ""}`}>{comment.post.title}</Link>
-                  </td>
-                  <td>
-                    {statusText[comment.status]}
-                    {comment.status === "REJECTED" && comment.rejectionReason ? `: ${comment.rejectionReason}` : ""}
-                  </td>
-                  <td>
-                    <time dateTime={comment.createdAt.toISOString()}>{exactTime(comment.createdAt)}</time>
-                  </td>
+          <ScrollTable label="Your comments">
+            <table className="log">
+              <caption className="visually-hidden">Your comments, newest first{comments.length === MY_COMMENTS_LIMIT ? ` (the latest ${MY_COMMENTS_LIMIT})` : ""}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Comment</th>
+                  <th scope="col">Post</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Written</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {comments.map((comment) => (
+                  <tr key={comment.id}>
+                    <td>{excerpt(comment.body, 160)}</td>
+                    <td>
+                      <Link href={`/posts/${comment.post.slug}${comment.status === "APPROVED" ? `#comment-${comment.id}` : ""}`}>{comment.post.title}</Link>
+                    </td>
+                    <td>
+                      {statusText[comment.status]}
+                      {comment.status === "REJECTED" && comment.rejectionReason ? `: ${comment.rejectionReason}` : ""}
+                    </td>
+                    <td>
+                      <time dateTime={comment.createdAt.toISOString()}>{exactTime(comment.createdAt)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </section>
 

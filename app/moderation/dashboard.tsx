@@ -68,7 +68,7 @@ export function ModerationDashboard({ data, now }: { data: DashboardData; now: D
             </li>
           ))}
         </ul>
-        <DecisionChart days={data.days} />
+        {data.days.some((day) => total(day) > 0) ? <DecisionChart days={data.days} /> : <p className="muted">No decisions in these {data.days.length} days.</p>}
         <details>
           <summary>Decisions per day as a table</summary>
           <table className="log">

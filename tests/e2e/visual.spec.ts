@@ -19,3 +19,34 @@ for (const { width, scheme } of [
     await expect(page).toHaveScreenshot(`post-${width}-${scheme}.png`, { fullPage: true, animations: "disabled", caret: "hide", maxDiffPixelRatio: 0.01 });
   });
 }
+
+test("every kind of page fits a 360 px phone without sideways scrolling", async ({ browser }) => {
+  const { createPost, db } = await import("./support/db");
+  const { createUser, signIn } = await import("./support/users");
+  const post = await createPost({ title: "A post with a rather long title to wrap on a small phone screen" });
+  const admin = await createUser({ role: "ADMIN" });
+  await db.comment.create({ data: { postId: post.id, authorId: admin.id, body: "A remark with a long unbroken address https://example.org/a/very/long/path/that/does/not/break/easily/at/all", status: "PENDING", termsVersion: 1 } });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page, admin, "/");
+  const overflowing: string[] = [];
+  for (const path of [
+    "/",
+    `/posts/${post.slug}`,
+    "/terms",
+    "/account",
+    `/moderation?post=${post.slug}`,
+    "/moderation/log",
+    "/moderation/users",
+    "/moderation/settings",
+    "/moderation/posts",
+    "/moderation/outbox",
+    "/terms/edit",
+  ]) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 360) overflowing.push(`${path}: ${width} px`);
+  }
+  await context.close();
+  expect(overflowing).toEqual([]);
+});
