@@ -1,5 +1,6 @@
 /**
- * Mail jobs for a scheduler (cron, a systemd timer), on whichever database DATABASE_URL names:
+ * Mail jobs, on whichever database DATABASE_URL names. `npm start` runs them every 15 minutes;
+ * where the site is served another way, run them from a scheduler (cron, a systemd timer):
  *   npm run mail -- digest    queue today's digest for moderators who chose one (once a day each)
  *   npm run mail -- deliver   send queued and failed messages through SMTP_URL
  * Without SMTP_URL and MAIL_FROM, messages stay in the outbox at /moderation/outbox.

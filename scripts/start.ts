@@ -15,6 +15,7 @@ import { createDatabase } from "../app/_lib/db/client";
 import { resolveDatabase } from "../app/_lib/db/url";
 import { migrate } from "../prisma/migrate";
 import { seed } from "../prisma/seed/index";
+import { DEFAULT_DIGEST_HOUR_UTC, startMailJobs } from "../app/_lib/mail/jobs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -95,8 +96,13 @@ async function main() {
     stdio: "inherit",
     env: process.env,
   });
+  const mailDb = createDatabase();
+  const stopMailJobs = startMailJobs(mailDb, { hourUtc: Number(process.env.DIGEST_HOUR_UTC ?? DEFAULT_DIGEST_HOUR_UTC) });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code) => {
+    stopMailJobs();
+    void mailDb.$disconnect().finally(() => process.exit(code ?? 0));
+  });
 }
 
 main().catch((error: Error) => {

@@ -17,6 +17,7 @@ process.env.SITE_URL = "https://comments.example.org/";
 const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { deliverQueued } = await import("@/app/_lib/mail/deliver");
 const { queueDailyDigests } = await import("@/app/_lib/mail/notify");
+const { digestDue } = await import("@/app/_lib/mail/jobs");
 const { unsubscribe } = await import("@/app/_lib/mail/unsubscribe");
 const { signUnsubscribeToken, verifyUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
 
@@ -137,6 +138,24 @@ describe("delivery and digests", () => {
     const report = await deliverQueued(database.db, { transport: refusing as unknown as nodemailer.Transporter, from: "no-reply@example.org" });
     expect(report).toEqual({ sent: 0, failed: 1 });
     expect((await mailTo(author.email))[0]).toMatchObject({ status: "FAILED", attempts: 1, lastError: "550 mailbox unavailable" });
+  });
+
+  it("two deliveries at once (two instances) send each message once", async () => {
+    await database.db.outboxMessage.updateMany({ data: { status: "SENT" } });
+    for (let index = 0; index < 3; index++) await decideComment(moderator, { commentId: (await pending({ body: `Once ${index}` })).id, decision: "APPROVE", expectedStatus: "PENDING" });
+    const sent: string[] = [];
+    const slow = { sendMail: async (mail: nodemailer.SendMailOptions) => { await new Promise((resolve) => setTimeout(resolve, 20)); sent.push(String(mail.text)); } };
+    const sender = { transport: slow as unknown as nodemailer.Transporter, from: "no-reply@example.org" };
+    const reports = await Promise.all([deliverQueued(database.db, sender), deliverQueued(database.db, sender)]);
+    expect(reports[0]!.sent + reports[1]!.sent).toBe(3);
+    expect(sent).toHaveLength(3);
+    expect(new Set(sent).size).toBe(3);
+  });
+
+  it("digests are due from the configured hour (UTC)", () => {
+    expect(digestDue(new Date("2031-01-01T06:59:00Z"), 7)).toBe(false);
+    expect(digestDue(new Date("2031-01-01T07:00:00Z"), 7)).toBe(true);
+    expect(digestDue(new Date("2031-01-01T23:00:00Z"), 7)).toBe(true);
   });
 
   it("without a configured mail server nothing leaves the outbox", async () => {

@@ -16,7 +16,8 @@ export type DeliveryReport = { sent: number; failed: number };
 
 /**
  * Sends queued messages (and retries failed ones a few times). Each message is marked sent
- * only after the server accepted it, so a crash sends at most one message twice, never none.
+ * only after the server accepted it, so a crash between the two can send one message twice but
+ * never loses one.
  */
 export async function deliverQueued(db: Database, sender = smtpTransport()): Promise<DeliveryReport> {
   const report = { sent: 0, failed: 0 };
@@ -27,6 +28,12 @@ export async function deliverQueued(db: Database, sender = smtpTransport()): Pro
     take: BATCH,
   });
   for (const message of batch) {
+    // Claim the message first, conditionally: when several instances deliver at once, one sends it.
+    const claimed = await db.outboxMessage.updateMany({
+      where: { id: message.id, status: message.status, attempts: message.attempts },
+      data: { attempts: { increment: 1 } },
+    });
+    if (claimed.count !== 1) continue;
     try {
       await sender.transport.sendMail({
         from: sender.from,
@@ -35,11 +42,11 @@ export async function deliverQueued(db: Database, sender = smtpTransport()): Pro
         text: message.text,
         headers: JSON.parse(message.headers) as Record<string, string>,
       });
-      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
       report.sent += 1;
     } catch (error) {
       const lastError = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
-      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "FAILED", attempts: { increment: 1 }, lastError } });
+      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "FAILED", lastError } });
       report.failed += 1;
     }
   }
