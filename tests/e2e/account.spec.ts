@@ -70,6 +70,7 @@ test("deleting my account asks for the password, keeps my published comment as '
   const post = await createPost();
   const reader = await createUser();
   await db.comment.create({ data: { postId: post.id, authorId: reader.id, body: "Words that stay.", status: "APPROVED", decidedAt: new Date(), termsVersion: 1 } });
+  const unpublished = await db.comment.create({ data: { postId: post.id, authorId: reader.id, body: "Never published.", status: "PENDING", termsVersion: 1 } });
 
   await signIn(page, reader, "/account");
   await page.goto("/account");
@@ -90,6 +91,7 @@ test("deleting my account asks for the password, keeps my published comment as '
   expect(stored.email).not.toBe(reader.email);
   expect(stored.deletedAt).not.toBeNull();
   expect(await db.moderationEvent.count({ where: { action: "ACCOUNT_DELETE", subjectUserId: reader.id } })).toBe(1);
+  expect(await db.comment.findUnique({ where: { id: unpublished.id } })).toBeNull();
 
   const visitor = await browser.newContext();
   const tab = await visitor.newPage();

@@ -152,6 +152,18 @@ describe("delivery and digests", () => {
     expect(new Set(sent).size).toBe(3);
   });
 
+  it("a message left SENDING by a run that died is sent again once its claim expires", async () => {
+    await database.db.outboxMessage.updateMany({ data: { status: "SENT" } });
+    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING" });
+    const claimedAt = new Date("2031-01-01T10:00:00Z");
+    await database.db.outboxMessage.updateMany({ where: { toAddress: author.email }, data: { status: "SENDING", claimedAt, attempts: 1 } });
+    const sent: string[] = [];
+    const sender = { transport: { sendMail: async (mail: nodemailer.SendMailOptions) => sent.push(String(mail.to)) } as unknown as nodemailer.Transporter, from: "no-reply@example.org" };
+    expect(await deliverQueued(database.db, sender, new Date("2031-01-01T10:05:00Z"))).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverQueued(database.db, sender, new Date("2031-01-01T10:11:00Z"))).toEqual({ sent: 1, failed: 0 });
+    expect((await mailTo(author.email))[0]).toMatchObject({ status: "SENT", attempts: 2 });
+  });
+
   it("digests are due from the configured hour (UTC)", () => {
     expect(digestDue(new Date("2031-01-01T06:59:00Z"), 7)).toBe(false);
     expect(digestDue(new Date("2031-01-01T07:00:00Z"), 7)).toBe(true);

@@ -30,6 +30,8 @@ export async function deleteAccount(viewer: Viewer | null, input: DeleteAccountI
       await tx.comment.updateMany({ where: { id: { in: keepShape } }, data: { body: "", deletedAt: now, notifyReplies: false } });
       await tx.comment.deleteMany({ where: { authorId: viewer.id, id: { notIn: keepShape } } });
     } else {
+      // Kept means published: words nobody else can see (pending, rejected, spam) go in any case.
+      await tx.comment.deleteMany({ where: { authorId: viewer.id, status: { not: "APPROVED" }, replies: { none: {} } } });
       await tx.comment.updateMany({ where: { authorId: viewer.id }, data: { notifyReplies: false } });
     }
     await tx.account.deleteMany({ where: { userId: viewer.id } });

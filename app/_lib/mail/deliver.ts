@@ -3,6 +3,8 @@ import type { Database } from "@/app/_lib/db/client";
 
 const MAX_ATTEMPTS = 5;
 const BATCH = 50;
+// A claim older than this belongs to a run that died; the message may be sent again.
+const CLAIM_EXPIRES_MS = 10 * 60_000;
 
 /** The SMTP sender when SMTP_URL and MAIL_FROM are set; otherwise messages stay in the outbox. */
 export function smtpTransport(): { transport: Transporter; from: string } | null {
@@ -16,22 +18,31 @@ export type DeliveryReport = { sent: number; failed: number };
 
 /**
  * Sends queued messages (and retries failed ones a few times). Each message is marked sent
- * only after the server accepted it, so a crash between the two can send one message twice but
- * never loses one.
+ * only after the server accepted it; a run that dies in between leaves it SENDING, and it is
+ * sent again once the claim expires: a crash can send one message twice but never loses one.
  */
-export async function deliverQueued(db: Database, sender = smtpTransport()): Promise<DeliveryReport> {
+export async function deliverQueued(db: Database, sender = smtpTransport(), now = new Date()): Promise<DeliveryReport> {
   const report = { sent: 0, failed: 0 };
   if (!sender) return report;
+  const abandoned = new Date(now.getTime() - CLAIM_EXPIRES_MS);
   const batch = await db.outboxMessage.findMany({
-    where: { OR: [{ status: "QUEUED" }, { status: "FAILED", attempts: { lt: MAX_ATTEMPTS } }] },
+    where: {
+      OR: [
+        { status: "QUEUED" },
+        { status: "FAILED", attempts: { lt: MAX_ATTEMPTS } },
+        // A run that died between claiming and finishing.
+        { status: "SENDING", claimedAt: { lt: abandoned }, attempts: { lt: MAX_ATTEMPTS } },
+      ],
+    },
     orderBy: { createdAt: "asc" },
     take: BATCH,
   });
   for (const message of batch) {
-    // Claim the message first, conditionally: when several instances deliver at once, one sends it.
+    // Claim the message as it was read, conditionally: when several instances deliver at once,
+    // exactly one of them moves it to SENDING and sends it.
     const claimed = await db.outboxMessage.updateMany({
       where: { id: message.id, status: message.status, attempts: message.attempts },
-      data: { attempts: { increment: 1 } },
+      data: { status: "SENDING", claimedAt: new Date(), attempts: { increment: 1 } },
     });
     if (claimed.count !== 1) continue;
     try {

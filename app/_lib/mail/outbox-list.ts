@@ -12,7 +12,7 @@ export type OutboxEntry = {
   subject: string;
   text: string;
   headers: Record<string, string>;
-  status: "QUEUED" | "SENT" | "FAILED";
+  status: "QUEUED" | "SENDING" | "SENT" | "FAILED";
   lastError: string | null;
   createdAt: Date;
 };

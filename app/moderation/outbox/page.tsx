@@ -7,7 +7,7 @@ import { listOutbox, OUTBOX_PAGE_SIZE } from "@/app/_lib/mail/outbox-list";
 
 export const metadata: Metadata = { title: "Outbox" };
 
-const statusLabel = { QUEUED: "Queued", SENT: "Sent", FAILED: "Failed" } as const;
+const statusLabel = { QUEUED: "Queued", SENDING: "Sending", SENT: "Sent", FAILED: "Failed" } as const;
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ to?: string; before?: string }> }) {
   const viewer = await requirePageRole("ADMIN", "/moderation/outbox");

@@ -2,7 +2,7 @@
 CREATE TYPE "ModeratorAlerts" AS ENUM ('NONE', 'EACH', 'DAILY');
 
 -- CreateEnum
-CREATE TYPE "OutboxStatus" AS ENUM ('QUEUED', 'SENT', 'FAILED');
+CREATE TYPE "OutboxStatus" AS ENUM ('QUEUED', 'SENDING', 'SENT', 'FAILED');
 
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN     "deletedAt" TIMESTAMP(3),
@@ -26,6 +26,7 @@ CREATE TABLE "OutboxMessage" (
     "status" "OutboxStatus" NOT NULL DEFAULT 'QUEUED',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
+    "claimedAt" TIMESTAMP(3),
     "sentAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

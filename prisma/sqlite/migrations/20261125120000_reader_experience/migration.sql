@@ -14,6 +14,7 @@ CREATE TABLE "OutboxMessage" (
     "status" TEXT NOT NULL DEFAULT 'QUEUED',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
+    "claimedAt" DATETIME,
     "sentAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "OutboxMessage_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
