@@ -34,7 +34,8 @@ export function verifyUnsubscribeToken(token: string): Payload | null {
   if (!body || !mac || extra !== undefined || token.length > 500) return null;
   const expected = signature(body);
   const given = Buffer.from(mac, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  // Base64 leaves spare bits in its last character; only the one canonical spelling is accepted.
+  if (given.length !== expected.length || given.toString("base64url") !== mac || !timingSafeEqual(given, expected)) return null;
   try {
     const [userId, topic] = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as unknown[];
     if (typeof userId !== "string" || !isTopic(topic)) return null;
