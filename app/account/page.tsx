@@ -9,6 +9,7 @@ import { exactTime, formatLongDate } from "@/app/_lib/format";
 import { DeleteAccountForm } from "./delete-account-form";
 import { MarkReadForm } from "./mark-read-form";
 import { PreferencesForm } from "./preferences-form";
+import { ReplyEmailsToggle } from "./reply-emails-toggle";
 import { excerpt } from "@/app/_lib/content/truncate";
 import { ScrollTable } from "@/app/_components/scroll-table";
 
@@ -85,6 +86,7 @@ export default async function AccountPage() {
                   <th scope="col">Post</th>
                   <th scope="col">Status</th>
                   <th scope="col">Written</th>
+                  <th scope="col">Reply emails</th>
                 </tr>
               </thead>
               <tbody>
@@ -100,6 +102,9 @@ export default async function AccountPage() {
                     </td>
                     <td>
                       <time dateTime={comment.createdAt.toISOString()}>{exactTime(comment.createdAt)}</time>
+                    </td>
+                    <td>
+                      <ReplyEmailsToggle commentId={comment.id} on={comment.notifyReplies} />
                     </td>
                   </tr>
                 ))}

@@ -31,6 +31,11 @@ test("my comments list every status with its reason; decisions and replies show 
   await expect(mine.getByRole("row").filter({ hasText: "My waiting remark." })).toContainText("Awaiting moderation");
   await expect(mine.getByRole("row").filter({ hasText: "A reply to you." })).toHaveCount(0);
 
+  const publishedRow = mine.getByRole("row").filter({ hasText: "My published remark." });
+  await publishedRow.getByRole("button", { name: "Turn on reply emails for this comment" }).click();
+  await expect(publishedRow.getByRole("button", { name: "Turn off reply emails for this comment" })).toBeVisible();
+  expect((await db.comment.findUniqueOrThrow({ where: { id: published.id } })).notifyReplies).toBe(true);
+
   await notifications.getByRole("button", { name: "Mark all as read" }).click();
   await expect(page.getByRole("region", { name: "Notifications" })).toContainText("Nothing new.");
   await page.reload();

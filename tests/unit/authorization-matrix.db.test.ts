@@ -135,6 +135,11 @@ const TABLE: Record<string, Row> = {
     call: () => modules.account.savePreferences({ status: "idle" }, form({ moderatorAlerts: "EACH" })),
     succeeded: formOk,
   },
+  "account#saveReplyEmails": {
+    people: { ...ownerOnly, "banned owner": "allowed" },
+    call: (f) => modules.account.saveReplyEmails({ status: "idle" }, form({ commentId: f.approvedId, notifyReplies: "true" })),
+    succeeded: formOk,
+  },
   "account#markNotificationsRead": { people: anyoneSignedIn, call: () => modules.account.markNotificationsRead({ status: "idle" }, form({})), succeeded: formOk },
   "account#deleteAccountAction": {
     people: anyoneSignedIn,

@@ -9,6 +9,7 @@ export type MyComment = {
   body: string;
   status: "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
   rejectionReason: string | null;
+  notifyReplies: boolean;
   createdAt: Date;
   post: { slug: string; title: string };
 };
@@ -19,6 +20,6 @@ export async function listMyComments(viewer: Viewer): Promise<MyComment[]> {
     where: { authorId: viewer.id, deletedAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MY_COMMENTS_LIMIT,
-    select: { id: true, body: true, status: true, rejectionReason: true, createdAt: true, post: { select: { slug: true, title: true } } },
+    select: { id: true, body: true, status: true, rejectionReason: true, notifyReplies: true, createdAt: true, post: { select: { slug: true, title: true } } },
   });
 }

@@ -6,9 +6,10 @@ import { redirect } from "next/navigation";
 import { deleteAccount } from "@/app/_lib/account/delete";
 import { markNotificationsSeen } from "@/app/_lib/account/notifications";
 import { updatePreferences } from "@/app/_lib/account/preferences";
+import { setReplyEmails } from "@/app/_lib/account/reply-emails";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { postChanged } from "@/app/_lib/posts/cache";
-import { deleteAccountInput, preferencesInput } from "@/app/_lib/schemas/account";
+import { deleteAccountInput, preferencesInput, replyEmailsInput } from "@/app/_lib/schemas/account";
 import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
 const signedOut = (): FormState => ({ status: "error", message: "Your session has ended. Sign in again." });
@@ -27,6 +28,17 @@ export async function markNotificationsRead(_previous: FormState, formData: Form
   if (!(await markNotificationsSeen(await getViewer()))) return signedOut();
   revalidatePath("/", "layout");
   return { status: "success", message: "All caught up." };
+}
+
+export async function saveReplyEmails(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return notAForm();
+  const parsed = replyEmailsInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message };
+  if (!(await setReplyEmails(await getViewer(), parsed.data.commentId, parsed.data.notifyReplies))) {
+    return { status: "error", message: "You can only change emails about your own comments." };
+  }
+  revalidatePath("/account");
+  return { status: "success", message: parsed.data.notifyReplies ? "Reply emails on." : "Reply emails off." };
 }
 
 type DeleteField = "password" | "comments";

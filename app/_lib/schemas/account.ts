@@ -48,3 +48,8 @@ export const deleteAccountInput = z.object({
   comments: z.enum(["keep", "remove"], "Choose what happens to your published comments."),
 });
 export type DeleteAccountInput = z.infer<typeof deleteAccountInput>;
+
+export const replyEmailsInput = z.object({
+  commentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Unknown comment."),
+  notifyReplies: z.stringbool({ error: "Choose on or off." }),
+});
