@@ -1,23 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeTopic } from "@/app/_lib/mail/unsubscribe";
-import { verifyUnsubscribeToken } from "@/app/_lib/mail/unsubscribe-token";
-import { UnsubscribeForm } from "./unsubscribe-form";
+import { subscriptionFor } from "@/app/_lib/mail/unsubscribe";
+import { SubscriptionForm } from "./subscription-form";
 
-export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
+export const metadata: Metadata = { title: "Email settings", robots: { index: false } };
 
-// Opening the link only shows this page; the button does the work, so link scanners in mail
-// systems that fetch every address cannot unsubscribe anyone.
 export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const token = (await searchParams).token;
-  const payload = typeof token === "string" ? verifyUnsubscribeToken(token) : null;
+  const subscription = typeof token === "string" ? await subscriptionFor(token) : null;
   return (
     <>
-      <h1>Unsubscribe</h1>
-      {payload && typeof token === "string" ? (
+      <h1>Email settings</h1>
+      {subscription?.ok && typeof token === "string" ? (
         <>
-          <p>Stop {describeTopic(payload.topic)}?</p>
-          <UnsubscribeForm token={token} />
+          <p role="status">{subscription.subscribed ? `You receive ${subscription.description}.` : `You are unsubscribed: you will no longer receive ${subscription.description}.`}</p>
+          <SubscriptionForm token={token} subscribed={subscription.subscribed} />
+          <p>
+            Other emails are set on <Link href="/account">your account page</Link>.
+          </p>
         </>
       ) : (
         <p role="alert">

@@ -18,7 +18,8 @@ test("a reader hears by email that a moderator approved their comment, and the l
   const [email] = await readOutbox(browser, reader.email);
   expect(email!.subject).toBe(`Your comment on "${post.title}" is published`);
   expect(email!.text).toContain(body);
-  expect(email!.listUnsubscribe).toMatch(/^<http.+\/api\/unsubscribe\?token=[\w-]+\.[\w-]+>$/);
+  expect(email!.listUnsubscribe).toMatch(/^<http.+\/unsubscribe\/now\?token=[\w-]+\.[\w-]+>$/);
+  expect(email!.text).toContain(email!.listUnsubscribe.slice(1, -1));
 
   const visitor = await browser.newContext();
   const tab = await visitor.newPage();
@@ -89,11 +90,15 @@ test("a reader who asked to be notified hears of an approved reply, and unsubscr
   expect(reply?.text).toContain(`${replier.name} replied to your comment`);
   expect(reply?.text).toContain("In our clinic it rarely did.");
 
-  // The unsubscribe link works in a browser with no session.
+  // One click on the email's link, in a browser with no session, unsubscribes; Undo is offered.
   const stranger = await browser.newContext();
   const tab = await stranger.newPage();
-  await tab.goto(linkIn(reply!.text, "/unsubscribe?token="));
-  await expect(tab.getByText("Stop emails about replies to one of your comments?")).toBeVisible();
+  await tab.goto(linkIn(reply!.text, "/unsubscribe/now?token="));
+  await expect(tab.getByRole("main").getByRole("status")).toHaveText("You are unsubscribed: you will no longer receive emails about replies to one of your comments.");
+  expect((await db.comment.findUniqueOrThrow({ where: { id: question.id } })).notifyReplies).toBe(false);
+  await tab.getByRole("button", { name: "Undo: subscribe again" }).click();
+  await expect(tab.getByText("Done. You will receive emails about replies to one of your comments again.")).toBeVisible();
+  expect((await db.comment.findUniqueOrThrow({ where: { id: question.id } })).notifyReplies).toBe(true);
   await tab.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(tab.getByText("Done. You will no longer receive emails about replies to one of your comments.")).toBeVisible();
   await stranger.close();

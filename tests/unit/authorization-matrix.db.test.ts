@@ -148,9 +148,9 @@ const TABLE: Record<string, Row> = {
     succeeded: (result) => (result as { redirectedTo?: string }).redirectedTo === "/?account=deleted",
   },
   // The signed token is the credential, whoever holds it; forged tokens are refused in mail.test.ts.
-  "unsubscribe#unsubscribeAction": {
+  "unsubscribe#changeSubscription": {
     people: { "signed out": "allowed", reader: "allowed" },
-    call: (f) => modules.unsubscribe.unsubscribeAction({ status: "idle" }, form({ token: signUnsubscribeToken({ userId: f.ownerId, topic: "decisions" }) })),
+    call: (f) => modules.unsubscribe.changeSubscription({ status: "idle" }, form({ token: signUnsubscribeToken({ userId: f.ownerId, topic: "decisions" }), subscribe: "false" })),
     succeeded: formOk,
   },
   "register#registerAccount": {

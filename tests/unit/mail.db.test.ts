@@ -18,7 +18,7 @@ const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { deliverQueued } = await import("@/app/_lib/mail/deliver");
 const { queueDailyDigests } = await import("@/app/_lib/mail/notify");
 const { digestDue } = await import("@/app/_lib/mail/jobs");
-const { unsubscribe } = await import("@/app/_lib/mail/unsubscribe");
+const { setSubscription, unsubscribe } = await import("@/app/_lib/mail/unsubscribe");
 const { signUnsubscribeToken, verifyUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
 
 let database: TestDatabase;
@@ -131,7 +131,7 @@ describe("delivery and digests", () => {
     const report = await deliverQueued(database.db, { transport: recording as unknown as nodemailer.Transporter, from: "Vetted <no-reply@example.org>" });
     expect(report.sent).toBeGreaterThanOrEqual(1);
     const built = sent.map((message) => JSON.parse(message) as { from: { address: string }; headers: Record<string, string> });
-    expect(built.some((message) => message.headers["List-Unsubscribe"]?.includes("/api/unsubscribe?token="))).toBe(true);
+    expect(built.some((message) => message.headers["List-Unsubscribe"]?.includes("/unsubscribe/now?token="))).toBe(true);
     expect(built[0]!.from.address).toBe("no-reply@example.org");
     expect((await mailTo(author.email))[0]).toMatchObject({ status: "SENT", attempts: 1 });
   });
@@ -200,15 +200,28 @@ describe("unsubscribe", () => {
   it("turns off exactly what the token names, and only for its own person", async () => {
     const other = await makeViewer(database.db);
     const theirs = await database.db.comment.create({ data: { postId: post.id, authorId: other.id, body: "x", status: "APPROVED", notifyReplies: true } });
-    // A token for the author naming someone else's comment changes nothing.
-    expect((await unsubscribe(signUnsubscribeToken({ userId: author.id, topic: `replies:${theirs.id}` }))).ok).toBe(true);
+    // A token for the author naming someone else's comment is refused and changes nothing.
+    expect((await unsubscribe(signUnsubscribeToken({ userId: author.id, topic: `replies:${theirs.id}` }))).ok).toBe(false);
     expect((await database.db.comment.findUniqueOrThrow({ where: { id: theirs.id } })).notifyReplies).toBe(true);
 
     expect(await unsubscribe("forged.token")).toMatchObject({ ok: false });
-    await unsubscribe(signUnsubscribeToken({ userId: moderator.id, topic: "moderator-alerts" }));
-    await unsubscribe(signUnsubscribeToken({ userId: author.id, topic: "decisions" }));
+    await database.db.user.update({ where: { id: moderator.id }, data: { moderatorAlerts: "DAILY" } });
+    expect(await unsubscribe(signUnsubscribeToken({ userId: moderator.id, topic: "alerts:DAILY" }))).toMatchObject({ ok: true, subscribed: false });
+    expect(await unsubscribe(signUnsubscribeToken({ userId: author.id, topic: "decisions" }))).toMatchObject({ ok: true, subscribed: false });
     const users = await database.db.user.findMany({ where: { id: { in: [author.id, moderator.id] } }, select: { id: true, notifyOnDecision: true, moderatorAlerts: true } });
     expect(users.find((user) => user.id === author.id)).toMatchObject({ notifyOnDecision: false });
     expect(users.find((user) => user.id === moderator.id)).toMatchObject({ notifyOnDecision: true, moderatorAlerts: "NONE" });
+  });
+
+  it("Undo restores what the link turned off; an old digest link leaves a newer choice alone", async () => {
+    const digest = signUnsubscribeToken({ userId: moderator.id, topic: "alerts:DAILY" });
+    await database.db.user.update({ where: { id: moderator.id }, data: { moderatorAlerts: "DAILY" } });
+    await unsubscribe(digest);
+    expect(await setSubscription(digest, true)).toMatchObject({ ok: true, subscribed: true });
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: moderator.id } })).moderatorAlerts).toBe("DAILY");
+
+    await database.db.user.update({ where: { id: moderator.id }, data: { moderatorAlerts: "EACH" } });
+    expect(await unsubscribe(digest)).toMatchObject({ ok: true, subscribed: false });
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: moderator.id } })).moderatorAlerts).toBe("EACH");
   });
 });

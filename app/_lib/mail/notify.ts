@@ -88,7 +88,7 @@ export async function notifyPending(tx: Transaction, commentId: string): Promise
       kind: "pending",
       userId: moderator.id,
       to: moderator.email,
-      topic: "moderator-alerts",
+      topic: "alerts:EACH",
       subject: `New comment to review on "${comment.post.title}"`,
       text: `${comment.author?.name ?? "A reader"} commented on "${comment.post.title}":${held}\n\n${excerpt(comment.body, MAIL_EXCERPT)}\n\nReview it: ${siteUrl()}/moderation`,
     });
@@ -118,7 +118,7 @@ export async function queueDailyDigests(db: Database, now = new Date()): Promise
         kind: "digest",
         userId: moderator.id,
         to: moderator.email,
-        topic: "moderator-alerts",
+        topic: "alerts:DAILY",
         dedupeKey,
         subject: `${pending} comment${pending === 1 ? "" : "s"} waiting for review`,
         text: `Hello ${moderator.name},\n\n${pending} comment${pending === 1 ? " is" : "s are"} waiting for review; the oldest since ${oldest?.createdAt.toISOString() ?? "today"}.\n\nOpen the queue: ${siteUrl()}/moderation`,

@@ -14,13 +14,12 @@ export type MailDraft = {
   dedupeKey?: string;
 };
 
+/**
+ * One address for the email's link and its List-Unsubscribe header: opening it unsubscribes at
+ * once and lands on a page with Undo; mail clients POST to it for RFC 8058 one-click.
+ */
 export function unsubscribeUrl(userId: string, topic: MailTopic): string {
-  return `${siteUrl()}/unsubscribe?token=${signUnsubscribeToken({ userId, topic })}`;
-}
-
-/** Where mail clients POST a one-click unsubscribe (RFC 8058); a page cannot take that POST. */
-export function oneClickUnsubscribeUrl(userId: string, topic: MailTopic): string {
-  return `${siteUrl()}/api/unsubscribe?token=${signUnsubscribeToken({ userId, topic })}`;
+  return `${siteUrl()}/unsubscribe/now?token=${signUnsubscribeToken({ userId, topic })}`;
 }
 
 /**
@@ -29,7 +28,7 @@ export function oneClickUnsubscribeUrl(userId: string, topic: MailTopic): string
  */
 export async function enqueueMail(tx: Transaction, draft: MailDraft): Promise<void> {
   const unsubscribe = unsubscribeUrl(draft.userId, draft.topic);
-  const headers = { "List-Unsubscribe": `<${oneClickUnsubscribeUrl(draft.userId, draft.topic)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+  const headers = { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
   await tx.outboxMessage.create({
     data: {
       kind: draft.kind,

@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
  * What one unsubscribe link turns off: decision emails, replies to one comment, or a
- * moderator's alerts about pending comments.
+ * moderator's alerts about pending comments (each one, or the daily digest, so Undo restores it).
  */
-export type MailTopic = "decisions" | "moderator-alerts" | `replies:${string}`;
+export type MailTopic = "decisions" | "alerts:EACH" | "alerts:DAILY" | `replies:${string}`;
 
 type Payload = { userId: string; topic: MailTopic };
 
@@ -19,7 +19,7 @@ function signature(body: string): Buffer {
 }
 
 function isTopic(value: unknown): value is MailTopic {
-  return value === "decisions" || value === "moderator-alerts" || (typeof value === "string" && /^replies:[a-z0-9]{1,40}$/.test(value));
+  return value === "decisions" || value === "alerts:EACH" || value === "alerts:DAILY" || (typeof value === "string" && /^replies:[A-Za-z0-9_-]{1,64}$/.test(value));
 }
 
 /** A token that lets its holder turn off one kind of email for one person, with no sign-in. */

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
-export const unsubscribeInput = z.object({
-  token: z.string({ error: "This unsubscribe link is not valid." }).trim().min(1, "This unsubscribe link is not valid.").max(500, "This unsubscribe link is not valid."),
+const INVALID = "This unsubscribe link is not valid.";
+
+export const subscriptionInput = z.object({
+  token: z.string({ error: INVALID }).trim().min(1, INVALID).max(500, INVALID),
+  subscribe: z.stringbool({ error: "Choose to subscribe or unsubscribe." }),
 });

@@ -21,7 +21,7 @@ export async function readOutbox(browser: Browser, to: string, atLeast = 1): Pro
     emails.push({
       subject: (await article.getByRole("heading").textContent()) ?? "",
       text: (await article.locator("pre").textContent()) ?? "",
-      listUnsubscribe: (await article.getByRole("definition").filter({ hasText: "/api/unsubscribe?token=" }).textContent()) ?? "",
+      listUnsubscribe: (await article.getByRole("definition").filter({ hasText: "/unsubscribe/now?token=" }).textContent()) ?? "",
     });
   }
   await context.close();

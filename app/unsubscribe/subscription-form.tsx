@@ -1,0 +1,22 @@
+"use client";
+
+import { useActionState } from "react";
+import { changeSubscription } from "@/app/_lib/actions/unsubscribe";
+import { idleState } from "@/app/_lib/actions/form-state";
+
+/** Undo after the link unsubscribed; Unsubscribe again after an Undo. */
+export function SubscriptionForm({ token, subscribed }: { token: string; subscribed: boolean }) {
+  const [state, action, pending] = useActionState(changeSubscription, idleState);
+  return (
+    <form action={action}>
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="subscribe" value={subscribed ? "false" : "true"} />
+      <div aria-live="polite" aria-atomic="true">
+        {state.message && <p className={state.status === "success" ? "form-success" : "form-error"}>{state.message}</p>}
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {subscribed ? "Unsubscribe" : "Undo: subscribe again"}
+      </button>
+    </form>
+  );
+}
