@@ -16,6 +16,7 @@ async function seenAt(viewer: Viewer): Promise<Date> {
 /** Moderators' decisions on the reader's comments (not rules that published at once). */
 const decisionsWhere = (viewer: Viewer, after: Date) => ({
   authorId: viewer.id,
+  deletedAt: null,
   status: { in: ["APPROVED" as const, "REJECTED" as const] },
   decidedById: { not: null },
   decidedAt: { gt: after },
