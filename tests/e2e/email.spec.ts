@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
 import { createPost, db, uniqueId } from "./support/db";
 import { linkIn, readOutbox } from "./support/outbox";
 import { createUser, signIn } from "./support/users";
@@ -96,6 +97,7 @@ test("a reader who asked to be notified hears of an approved reply, and unsubscr
   await tab.goto(linkIn(reply!.text, "/unsubscribe/now?token="));
   await expect(tab.getByRole("main").getByRole("status")).toHaveText("You are unsubscribed: you will no longer receive emails about replies to one of your comments.");
   expect((await db.comment.findUniqueOrThrow({ where: { id: question.id } })).notifyReplies).toBe(false);
+  await expectNoAxeViolations(tab, "unsubscribed page");
   await tab.getByRole("button", { name: "Undo: subscribe again" }).click();
   await expect(tab.getByText("Done. You will receive emails about replies to one of your comments again.")).toBeVisible();
   expect((await db.comment.findUniqueOrThrow({ where: { id: question.id } })).notifyReplies).toBe(true);
