@@ -10,7 +10,7 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
   const [state, action, pending] = useActionState(deleteAccountAction, idleState as FormState<"password" | "comments">);
   const keep = (state.values?.comments ?? "keep") === "keep";
   return (
-    <form action={action} aria-label="Delete my account" className="danger-zone">
+    <form action={action} aria-label="Delete my account" className="form danger-zone">
       <p>Your name, email address, password and sessions are removed at once and cannot be restored.</p>
       <fieldset className="field" aria-describedby="delete-comments-error" key={`comments-${state.attempt}`}>
         <legend>Your published comments</legend>

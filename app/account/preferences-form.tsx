@@ -10,7 +10,7 @@ type Props = { preferences: { notifyOnDecision: boolean; moderatorAlerts: "NONE"
 export function PreferencesForm({ preferences, moderator }: Props) {
   const [state, action, pending] = useActionState(savePreferences, idleState);
   return (
-    <form action={action} aria-label="Email settings">
+    <form action={action} aria-label="Email settings" className="form">
       <div className="field field--inline">
         <input id="pref-decisions" name="notifyOnDecision" type="checkbox" value="true" defaultChecked={preferences.notifyOnDecision} />
         <label htmlFor="pref-decisions">Email me when a moderator publishes or rejects my comment</label>

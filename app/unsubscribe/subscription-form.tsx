@@ -8,7 +8,7 @@ import { idleState } from "@/app/_lib/actions/form-state";
 export function SubscriptionForm({ token, subscribed }: { token: string; subscribed: boolean }) {
   const [state, action, pending] = useActionState(changeSubscription, idleState);
   return (
-    <form action={action}>
+    <form action={action} className="form">
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="subscribe" value={subscribed ? "false" : "true"} />
       <div aria-live="polite" aria-atomic="true">
