@@ -11,7 +11,7 @@ import { MarkReadForm } from "./mark-read-form";
 import { PreferencesForm } from "./preferences-form";
 import { ReplyEmailsToggle } from "./reply-emails-toggle";
 import { excerpt } from "@/app/_lib/content/truncate";
-import { ScrollTable } from "@/app/_components/scroll-table";
+import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -77,40 +77,26 @@ export default async function AccountPage() {
         {comments.length === 0 ? (
           <p>You have not commented yet.</p>
         ) : (
-          <ScrollTable label="Your comments">
-            <table className="log">
-              <caption className="visually-hidden">Your comments, newest first{comments.length === MY_COMMENTS_LIMIT ? ` (the latest ${MY_COMMENTS_LIMIT})` : ""}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Comment</th>
-                  <th scope="col">Post</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Written</th>
-                  <th scope="col">Reply emails</th>
-                </tr>
-              </thead>
-              <tbody>
-                {comments.map((comment) => (
-                  <tr key={comment.id}>
-                    <td>{excerpt(comment.body, 160)}</td>
-                    <td>
-                      <Link href={`/posts/${comment.post.slug}${comment.status === "APPROVED" ? `#comment-${comment.id}` : ""}`}>{comment.post.title}</Link>
-                    </td>
-                    <td>
-                      {statusText[comment.status]}
-                      {comment.status === "REJECTED" && comment.rejectionReason ? `: ${comment.rejectionReason}` : ""}
-                    </td>
-                    <td>
-                      <time dateTime={comment.createdAt.toISOString()}>{exactTime(comment.createdAt)}</time>
-                    </td>
-                    <td>
-                      <ReplyEmailsToggle commentId={comment.id} on={comment.notifyReplies} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollTable>
+          <DataTable caption={`Your comments, newest first${comments.length === MY_COMMENTS_LIMIT ? ` (the latest ${MY_COMMENTS_LIMIT})` : ""}`} columns={["Comment", "Post", "Status", "Written", "Reply emails"]}>
+            {comments.map((comment) => (
+              <tr key={comment.id}>
+                <td>{excerpt(comment.body, 160)}</td>
+                <td>
+                  <Link href={`/posts/${comment.post.slug}${comment.status === "APPROVED" ? `#comment-${comment.id}` : ""}`}>{comment.post.title}</Link>
+                </td>
+                <td>
+                  {statusText[comment.status]}
+                  {comment.status === "REJECTED" && comment.rejectionReason ? `: ${comment.rejectionReason}` : ""}
+                </td>
+                <td>
+                  <time dateTime={comment.createdAt.toISOString()}>{exactTime(comment.createdAt)}</time>
+                </td>
+                <td>
+                  <ReplyEmailsToggle commentId={comment.id} on={comment.notifyReplies} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

@@ -1,4 +1,5 @@
 import type { Dashboard as DashboardData, DecisionDay } from "@/app/_lib/moderation/dashboard";
+import { DataTable } from "@/app/_components/data-table";
 import { exactTime, formatDuration } from "@/app/_lib/format";
 
 const SERIES = [
@@ -71,31 +72,18 @@ export function ModerationDashboard({ data, now }: { data: DashboardData; now: D
         {data.days.some((day) => total(day) > 0) ? <DecisionChart days={data.days} /> : <p className="muted">No decisions in these {data.days.length} days.</p>}
         <details>
           <summary>Decisions per day as a table</summary>
-          <table className="log">
-            <caption className="visually-hidden">Decisions per day, last {data.days.length} days</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                {SERIES.map((series) => (
-                  <th key={series.key} scope="col">
-                    {series.label}
-                  </th>
-                ))}
+          <DataTable caption={`Decisions per day, last ${data.days.length} days`} columns={["Day", ...SERIES.map((series) => series.label)]}>
+            {data.days.map((day) => (
+              <tr key={day.day}>
+                <th scope="row">
+                  <time dateTime={day.day}>{dayLabel(day.day)}</time>
+                </th>
+                <td>{day.approved}</td>
+                <td>{day.rejected}</td>
+                <td>{day.spam}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.days.map((day) => (
-                <tr key={day.day}>
-                  <th scope="row">
-                    <time dateTime={day.day}>{dayLabel(day.day)}</time>
-                  </th>
-                  <td>{day.approved}</td>
-                  <td>{day.rejected}</td>
-                  <td>{day.spam}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </details>
       </figure>
     </section>

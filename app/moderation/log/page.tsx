@@ -8,7 +8,7 @@ import { listPostChoices } from "@/app/_lib/posts/queries";
 import { exactTime } from "@/app/_lib/format";
 import { LOG_ACTIONS, listLog, type LogAction } from "@/app/_lib/moderation/log";
 import { PostFilter } from "../post-filter";
-import { ScrollTable } from "@/app/_components/scroll-table";
+import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Moderation log" };
 
@@ -64,42 +64,28 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
       {log.entries.length === 0 ? (
         <p>No events.</p>
       ) : (
-        <ScrollTable label="Moderation events">
-          <table className="log">
-            <caption className="visually-hidden">Moderation events, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">About</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>
-                    <time dateTime={entry.createdAt.toISOString()}>{exactTime(entry.createdAt)}</time>
-                  </td>
-                  <td>{entry.moderator ?? "System"}</td>
-                  <td>{label(entry.action)}</td>
-                  <td>
-                    {entry.commentExcerpt && <>“{entry.commentExcerpt}” </>}
-                    {entry.subject && <>by {entry.subject} </>}
-                    {entry.post && (
-                      <>
-                        on <Link href={`/posts/${entry.post.slug}`}>{entry.post.title}</Link>
-                      </>
-                    )}
-                    {!entry.commentExcerpt && !entry.post && entry.detail}
-                  </td>
-                  <td>{entry.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable caption="Moderation events, newest first" columns={["When", "Who", "Action", "About", "Reason"]}>
+          {log.entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                <time dateTime={entry.createdAt.toISOString()}>{exactTime(entry.createdAt)}</time>
+              </td>
+              <td>{entry.moderator ?? "System"}</td>
+              <td>{label(entry.action)}</td>
+              <td>
+                {entry.commentExcerpt && <>“{entry.commentExcerpt}” </>}
+                {entry.subject && <>by {entry.subject} </>}
+                {entry.post && (
+                  <>
+                    on <Link href={`/posts/${entry.post.slug}`}>{entry.post.title}</Link>
+                  </>
+                )}
+                {!entry.commentExcerpt && !entry.post && entry.detail}
+              </td>
+              <td>{entry.reason}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {log.nextCursor && (
         <nav aria-label="Log pages" className="pager">

@@ -5,7 +5,7 @@ import { toggleComments } from "@/app/_lib/actions/posts";
 import { requirePageRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { formatLongDate } from "@/app/_lib/format";
-import { ScrollTable } from "@/app/_components/scroll-table";
+import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Posts" };
 
@@ -19,42 +19,29 @@ export default async function PostsAdminPage() {
       <p>
         <Link href="/moderation/posts/new">Add a post</Link>
       </p>
-      <ScrollTable label="Posts">
-        <table className="log">
-          <caption className="visually-hidden">Posts, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Published</th>
-              <th scope="col">Comments</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {posts.map((post) => (
-              <tr key={post.id}>
-                <td>
-                  <Link href={`/posts/${post.slug}`}>{post.title}</Link>
-                </td>
-                <td>{formatLongDate(post.publishedAt)}</td>
-                <td>{post.commentsOpen ? "open" : "closed"}</td>
-                <td>
-                  <Link href={`/moderation/posts/${post.id}`} aria-label={`Edit ${post.title}`}>
-                    Edit
-                  </Link>{" "}
-                  <form action={toggleComments} className="inline-form">
-                    <input type="hidden" name="postId" value={post.id} />
-                    <input type="hidden" name="open" value={String(!post.commentsOpen)} />
-                    <button type="submit" className="link-button" aria-label={`${post.commentsOpen ? "Close" : "Open"} comments on ${post.title}`}>
-                      {post.commentsOpen ? "Close comments" : "Open comments"}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <DataTable caption="Posts, newest first" columns={["Title", "Published", "Comments", "Actions"]}>
+        {posts.map((post) => (
+          <tr key={post.id}>
+            <td>
+              <Link href={`/posts/${post.slug}`}>{post.title}</Link>
+            </td>
+            <td>{formatLongDate(post.publishedAt)}</td>
+            <td>{post.commentsOpen ? "open" : "closed"}</td>
+            <td>
+              <Link href={`/moderation/posts/${post.id}`} aria-label={`Edit ${post.title}`}>
+                Edit
+              </Link>{" "}
+              <form action={toggleComments} className="inline-form">
+                <input type="hidden" name="postId" value={post.id} />
+                <input type="hidden" name="open" value={String(!post.commentsOpen)} />
+                <button type="submit" className="link-button" aria-label={`${post.commentsOpen ? "Close" : "Open"} comments on ${post.title}`}>
+                  {post.commentsOpen ? "Close comments" : "Open comments"}
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

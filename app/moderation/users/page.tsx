@@ -6,7 +6,7 @@ import { stripControl } from "@/app/_lib/schemas/text";
 import { formatLongDate } from "@/app/_lib/format";
 import { findUsers } from "@/app/_lib/moderation/users";
 import { standingLabel } from "./standing-label";
-import { ScrollTable } from "@/app/_components/scroll-table";
+import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -29,33 +29,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {users.length === 0 ? (
         <p>No users match.</p>
       ) : (
-        <ScrollTable label="Users">
-          <table className="log">
-            <caption className="visually-hidden">Users</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Standing</th>
-                <th scope="col">Joined</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    <Link href={`/moderation/users/${user.id}`}>{user.name}</Link>
-                  </td>
-                  <td>{user.email}</td>
-                  <td>{user.role.toLowerCase()}</td>
-                  <td>{standingLabel(user)}</td>
-                  <td>{formatLongDate(user.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable caption="Users" columns={["Name", "Email", "Role", "Standing", "Joined"]}>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>
+                <Link href={`/moderation/users/${user.id}`}>{user.name}</Link>
+              </td>
+              <td>{user.email}</td>
+              <td>{user.role.toLowerCase()}</td>
+              <td>{standingLabel(user)}</td>
+              <td>{formatLongDate(user.createdAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
