@@ -185,12 +185,15 @@ describe("delivery and digests", () => {
   it("queues one digest per moderator per day, however often it runs", async () => {
     const digestReader = await makeViewer(database.db, { role: "MODERATOR" });
     await database.db.user.update({ where: { id: digestReader.id }, data: { moderatorAlerts: "DAILY" } });
-    await pending();
+    await pending({ body: "The oldest waiting remark." });
     const day = new Date("2031-03-04T08:00:00Z");
     await queueDailyDigests(database.db, day);
     await queueDailyDigests(database.db, new Date("2031-03-04T20:00:00Z"));
     expect(await mailTo(digestReader.email)).toHaveLength(1);
-    expect((await mailTo(digestReader.email))[0]!.subject).toMatch(/^\d+ comments? waiting for review$/);
+    const [digest] = await mailTo(digestReader.email);
+    expect(digest!.subject).toMatch(/^\d+ comments? waiting for review$/);
+    expect(digest!.text).toContain(`${author.name} on "Imaging in sciatica"`);
+    expect(digest!.text).toContain("The oldest waiting remark.");
     await queueDailyDigests(database.db, new Date("2031-03-05T08:00:00Z"));
     expect(await mailTo(digestReader.email)).toHaveLength(2);
   });

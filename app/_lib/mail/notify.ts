@@ -2,6 +2,7 @@ import type { Database, Transaction } from "@/app/_lib/db/client";
 import { enqueueMail } from "./outbox";
 import { siteUrl } from "@/app/_lib/site-url";
 import { excerpt } from "@/app/_lib/content/truncate";
+import { formatDuration } from "@/app/_lib/format";
 
 const MAIL_EXCERPT = 280;
 
@@ -96,6 +97,7 @@ export async function notifyPending(tx: Transaction, commentId: string): Promise
 }
 
 const dayKey = (now: Date) => now.toISOString().slice(0, 10);
+const DIGEST_ITEMS = 10;
 
 /**
  * Queues today's digest for every moderator who chose one and has pending comments to review.
@@ -104,7 +106,16 @@ const dayKey = (now: Date) => now.toISOString().slice(0, 10);
 export async function queueDailyDigests(db: Database, now = new Date()): Promise<number> {
   const pending = await db.comment.count({ where: { status: "PENDING", deletedAt: null } });
   if (pending === 0) return 0;
-  const oldest = await db.comment.findFirst({ where: { status: "PENDING", deletedAt: null }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+  const oldestFirst = await db.comment.findMany({
+    where: { status: "PENDING", deletedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: DIGEST_ITEMS,
+    select: { body: true, createdAt: true, guestName: true, author: { select: { name: true } }, post: { select: { title: true } } },
+  });
+  const listed = oldestFirst
+    .map((comment) => `- ${comment.author?.name ?? comment.guestName ?? "A reader"} on "${comment.post.title}" (${formatDuration(now.getTime() - comment.createdAt.getTime())} ago): ${excerpt(comment.body.replace(/\s+/g, " "), 120)}`)
+    .join("\n");
+  const more = pending > oldestFirst.length ? `\n…and ${pending - oldestFirst.length} more.` : "";
   const moderators = await db.user.findMany({
     where: { moderatorAlerts: "DAILY", role: { in: ["MODERATOR", "ADMIN"] }, deletedAt: null },
     select: { id: true, name: true, email: true },
@@ -121,7 +132,7 @@ export async function queueDailyDigests(db: Database, now = new Date()): Promise
         topic: "alerts:DAILY",
         dedupeKey,
         subject: `${pending} comment${pending === 1 ? "" : "s"} waiting for review`,
-        text: `Hello ${moderator.name},\n\n${pending} comment${pending === 1 ? " is" : "s are"} waiting for review; the oldest since ${oldest?.createdAt.toISOString() ?? "today"}.\n\nOpen the queue: ${siteUrl()}/moderation`,
+        text: `Hello ${moderator.name},\n\n${pending} comment${pending === 1 ? " is" : "s are"} waiting for review, oldest first:\n\n${listed}${more}\n\nOpen the queue: ${siteUrl()}/moderation`,
       });
       return 1;
     });
