@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { isId } from "@/app/_lib/schemas/ids";
 
 /**
  * What one unsubscribe link turns off: decision emails, replies to one comment, or a
@@ -19,7 +20,7 @@ function signature(body: string): Buffer {
 }
 
 function isTopic(value: unknown): value is MailTopic {
-  return value === "decisions" || value === "alerts:EACH" || value === "alerts:DAILY" || (typeof value === "string" && /^replies:[A-Za-z0-9_-]{1,64}$/.test(value));
+  return value === "decisions" || value === "alerts:EACH" || value === "alerts:DAILY" || (typeof value === "string" && value.startsWith("replies:") && isId(value.slice("replies:".length)));
 }
 
 /** A token that lets its holder turn off one kind of email for one person, with no sign-in. */

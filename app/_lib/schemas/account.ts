@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./limits";
+import { recordId } from "./ids";
 
 export { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
@@ -50,6 +51,6 @@ export const deleteAccountInput = z.object({
 export type DeleteAccountInput = z.infer<typeof deleteAccountInput>;
 
 export const replyEmailsInput = z.object({
-  commentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Unknown comment."),
+  commentId: recordId("Unknown comment."),
   notifyReplies: z.stringbool({ error: "Choose on or off." }),
 });

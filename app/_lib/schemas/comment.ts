@@ -2,6 +2,7 @@ import { z } from "zod";
 import { stripControl } from "./text";
 
 import { COMMENT_MAX } from "./limits";
+import { recordId } from "./ids";
 
 export { COMMENT_MAX };
 
@@ -13,7 +14,7 @@ export function normalizeCommentText(text: string): string {
 }
 
 const OUT_OF_DATE = "This form is out of date. Reload the page and try again.";
-const id = z.string({ error: OUT_OF_DATE }).trim().min(1, OUT_OF_DATE).max(64, OUT_OF_DATE).regex(/^[A-Za-z0-9_-]+$/, OUT_OF_DATE);
+const id = recordId(OUT_OF_DATE);
 
 export const commentBody = z
   .string({ error: "Write your comment before posting it." })

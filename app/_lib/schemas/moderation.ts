@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { commentBody } from "./comment";
 import { cleanText } from "./text";
+import { recordId } from "./ids";
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const id = recordId();
 export const commentStatus = z.enum(["PENDING", "APPROVED", "REJECTED", "SPAM", "TRASH"]);
 export const decision = z.enum(["APPROVE", "REJECT", "SPAM", "TRASH", "RESTORE"]);
 const reason = cleanText().pipe(z.string().max(500, "Keep the reason under 500 characters.")).optional();

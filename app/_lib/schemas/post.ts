@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { slugify } from "@/app/_lib/content/slug";
 import { stripControl } from "./text";
+import { recordId } from "./ids";
 
 export const postInput = z
   .object({
@@ -23,4 +24,4 @@ export const postInput = z
   .refine((post) => post.slug.length > 0, { path: ["slug"], message: "Give the post an address made of letters or digits." });
 export type PostInput = z.infer<typeof postInput>;
 
-export const postIdInput = z.object({ postId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+export const postIdInput = z.object({ postId: recordId() });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { roleField } from "./account";
 import { stripControl } from "./text";
+import { recordId } from "./ids";
 
-const userId = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const userId = recordId();
 const reason = z.string({ error: "Give a reason; it is logged and shown to the person where it applies." }).transform((text) => stripControl(text).trim()).pipe(z.string().min(3, "Give a reason; it is logged and shown to the person where it applies.").max(500, "Keep the reason under 500 characters."));
 const flag = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
