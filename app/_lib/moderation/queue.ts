@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
-import { resolveDatabase } from "@/app/_lib/db/url";
+import { containsIgnoringCase } from "@/app/_lib/db/contains";
 import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
 import type { CommentStatus } from "./decide";
 import { decodeCursor, encodeCursor } from "./queue-cursor";
@@ -46,17 +46,13 @@ export type QueuePage = { items: QueueItem[]; nextCursor: string | null };
 
 export const PAGE_SIZE = 20;
 
-// PostgreSQL compares text case-sensitively unless asked; SQLite's LIKE already ignores ASCII case.
-const insensitive = () => (resolveDatabase().provider === "postgresql" ? ({ mode: "insensitive" } as object) : {});
-const contains = (value: string) => ({ contains: value, ...insensitive() }) as { contains: string };
-
 const flatExcerpt = (text: string, length = 140) => excerpt(text.replace(/\s+/g, " ").trim(), length);
 
 function filterWhere(filters: QueueFilters) {
   return {
     ...(filters.post ? { post: { slug: filters.post } } : {}),
-    ...(filters.author ? { author: { OR: [{ name: contains(filters.author) }, { email: contains(filters.author) }] } } : {}),
-    ...(filters.q ? { body: contains(filters.q) } : {}),
+    ...(filters.author ? { author: { OR: [{ name: containsIgnoringCase(filters.author) }, { email: containsIgnoringCase(filters.author) }] } } : {}),
+    ...(filters.q ? { body: containsIgnoringCase(filters.q) } : {}),
   };
 }
 

@@ -3,20 +3,17 @@ import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole } from "@/app/_lib/auth/require";
 import { viewerSelect } from "@/app/_lib/auth/viewer-select";
 import { db } from "@/app/_lib/db";
-import { resolveDatabase } from "@/app/_lib/db/url";
+import { containsIgnoringCase } from "@/app/_lib/db/contains";
 import type { UserUpdateInput } from "@/app/_lib/schemas/users";
 
 /** The same fields the app knows a signed-in person by. */
 export type UserSummary = Viewer;
 
-
-const insensitive = () => (resolveDatabase().provider === "postgresql" ? ({ mode: "insensitive" } as object) : {});
-
 export async function findUsers(viewer: Viewer | null, query: string, take = 50): Promise<UserSummary[]> {
   if (!hasRole(viewer, "MODERATOR")) return [];
   const q = query.trim();
   return db.user.findMany({
-    where: q ? { OR: [{ name: { contains: q, ...insensitive() } as { contains: string } }, { email: { contains: q.toLowerCase() } }] } : {},
+    where: q ? { OR: [{ name: containsIgnoringCase(q) }, { email: { contains: q.toLowerCase() } }] } : {},
     orderBy: { createdAt: "desc" },
     take,
     select: viewerSelect,
