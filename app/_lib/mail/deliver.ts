@@ -6,12 +6,19 @@ const BATCH = 50;
 // A claim older than this belongs to a run that died; the message may be sent again.
 const CLAIM_EXPIRES_MS = 10 * 60_000;
 
-/** The SMTP sender when SMTP_URL and MAIL_FROM are set; otherwise messages stay in the outbox. */
-export function smtpTransport(): { transport: Transporter; from: string } | null {
+type Sender = { transport: Transporter; from: string };
+let configured: { url: string; sender: Sender } | undefined;
+
+/**
+ * The SMTP sender when SMTP_URL and MAIL_FROM are set; otherwise messages stay in the outbox.
+ * One transport per process, so actions that send mail reuse its connections.
+ */
+export function smtpTransport(): Sender | null {
   const url = process.env.SMTP_URL;
   const from = process.env.MAIL_FROM;
   if (!url || !from) return null;
-  return { transport: nodemailer.createTransport(url), from };
+  if (configured?.url !== url || configured.sender.from !== from) configured = { url, sender: { transport: nodemailer.createTransport(url), from } };
+  return configured.sender;
 }
 
 export type DeliveryReport = { sent: number; failed: number };
