@@ -3,11 +3,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
+    alias: [
+      // The app's database is the one each test file creates (tests/support/app-db.ts).
+      { find: /^@\/app\/_lib\/db$/, replacement: path.resolve(import.meta.dirname, "tests/support/app-db.ts") },
+      { find: "@", replacement: path.resolve(import.meta.dirname) },
       // The data layer is marked server-only for Next; under Vitest it is plain Node.
-      "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts"),
-    },
+      { find: "server-only", replacement: path.resolve(import.meta.dirname, "tests/support/server-only.ts") },
+    ],
   },
   test: {
     environment: "node",

@@ -3,13 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { makeViewer } from "../support/viewer";
+import { setAppDatabase } from "../support/app-db";
 
-const state = vi.hoisted(() => ({ db: undefined as unknown, viewer: null as unknown }));
-vi.mock("@/app/_lib/db", () => ({
-  get db() {
-    return state.db;
-  },
-}));
+const state = vi.hoisted(() => ({ viewer: null as unknown }));
 vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 
@@ -22,7 +18,7 @@ let termsVersion: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  state.db = database.db;
+  setAppDatabase(database.db);
   termsVersion = (await database.db.termsVersion.create({ data: { version: 1, body: "Terms.", effectiveAt: new Date("2020-01-01") } })).version;
 });
 afterAll(() => database.drop());

@@ -1,21 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { makeViewer } from "../support/viewer";
+import { setAppDatabase } from "../support/app-db";
 
-const state = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock("@/app/_lib/db", () => ({
-  get db() {
-    return state.db;
-  },
-}));
 
 const { loadDashboard, median } = await import("@/app/_lib/moderation/dashboard");
 
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  state.db = database.db;
+  setAppDatabase(database.db);
 });
 afterAll(() => database.drop());
 

@@ -8,13 +8,9 @@ import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
 import { COMMENT_BODIES, FORGED_VALUES } from "../support/hostile-inputs";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { makeViewer } from "../support/viewer";
+import { setAppDatabase } from "../support/app-db";
 
-const state = vi.hoisted(() => ({ db: undefined as unknown, viewer: null as unknown }));
-vi.mock("@/app/_lib/db", () => ({
-  get db() {
-    return state.db;
-  },
-}));
+const state = vi.hoisted(() => ({ viewer: null as unknown }));
 vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250)}` }) }));
@@ -30,7 +26,7 @@ const tally = { cases: 0, refused: 0, stored: 0 };
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  state.db = database.db;
+  setAppDatabase(database.db);
   await database.db.termsVersion.create({ data: { version: 1, body: "Terms.", effectiveAt: new Date("2020-01-01") } });
   // No flood control or duplicate window here: each case must stand on its own.
   for (const [key, value] of [["commentIntervalSeconds", "0"], ["duplicateWindowMinutes", "0"]]) await database.db.setting.create({ data: { key: key!, value: value! } });

@@ -1,16 +1,11 @@
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { makeViewer } from "../support/viewer";
+import { setAppDatabase } from "../support/app-db";
 
-const state = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock("@/app/_lib/db", () => ({
-  get db() {
-    return state.db;
-  },
-}));
 process.env.NEXTAUTH_SECRET = "mail-test-secret";
 process.env.SITE_URL = "https://comments.example.org/";
 
@@ -28,7 +23,7 @@ let moderator: Viewer;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  state.db = database.db;
+  setAppDatabase(database.db);
 });
 afterAll(() => database.drop());
 beforeEach(async () => {

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "@/app/_lib/db/client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { setAppDatabase } from "../support/app-db";
 
-const state = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock("@/app/_lib/db", () => ({
-  get db() {
-    return state.db;
-  },
-}));
 const { checkLimit, clearLimit, recordHit } = await import("@/app/_lib/rate-limit");
 
 let database: TestDatabase;
@@ -30,14 +25,14 @@ describe("database-backed rate limits", () => {
   it("counts hits from every instance, limits at the maximum, and says how long to wait", async () => {
     const start = new Date("2030-01-01T12:00:00Z");
     for (let hit = 0; hit < 5; hit++) {
-      state.db = hit % 2 === 0 ? instanceA : instanceB;
+      setAppDatabase(hit % 2 === 0 ? instanceA : instanceB);
       expect(await checkLimit(limit, start)).toEqual({ limited: false });
       await recordHit(limit, new Date(start.getTime() + hit * 1000));
     }
-    state.db = instanceA;
+    setAppDatabase(instanceA);
     const limited = await checkLimit(limit, new Date(start.getTime() + 5000));
     expect(limited).toEqual({ limited: true, retryAfterMs: 15 * 60_000 - 5000 });
-    state.db = instanceB;
+    setAppDatabase(instanceB);
     expect((await checkLimit(limit, new Date(start.getTime() + 5000))).limited).toBe(true);
 
     // The window slides: once the oldest hit is 15 minutes old, one more attempt is allowed.
@@ -45,7 +40,7 @@ describe("database-backed rate limits", () => {
   });
 
   it("keeps buckets apart and can be cleared", async () => {
-    state.db = instanceA;
+    setAppDatabase(instanceA);
     const other = { ...limit, bucket: "sign-in:address:198.51.100.7" };
     for (let hit = 0; hit < 5; hit++) await recordHit(other);
     expect((await checkLimit(other)).limited).toBe(true);

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { makeViewer } from "../support/viewer";
+import { setAppDatabase } from "../support/app-db";
 
-const state = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock("@/app/_lib/db", () => ({
-  get db() {
-    return state.db;
-  },
-}));
 
 const { publishTerms } = await import("@/app/_lib/terms/publish");
 const { currentTermsVersion } = await import("@/app/_lib/terms/current");
@@ -16,7 +11,7 @@ const { getTermsVersion } = await import("@/app/_lib/terms/queries");
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  state.db = database.db;
+  setAppDatabase(database.db);
 });
 afterAll(() => database.drop());
 

@@ -1,15 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/app/_lib/db/client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { makeViewer } from "../support/viewer";
+import { setAppDatabase } from "../support/app-db";
 
-const state = vi.hoisted(() => ({ db: undefined as unknown, queries: 0 }));
-vi.mock("@/app/_lib/db", () => ({
-  get db() {
-    return state.db;
-  },
-}));
+const state = { queries: 0 };
 const { listThread, THREAD_PAGE_SIZE } = await import("@/app/_lib/comments/queries");
 const { listQueue } = await import("@/app/_lib/moderation/queue");
 
@@ -57,7 +53,7 @@ describe("thread and queue queries", () => {
     const small = await postWithThread(3);
     const large = await postWithThread(60);
     const viewer = await makeViewer(database.db);
-    state.db = counting(database.db);
+    setAppDatabase(counting(database.db));
     state.queries = 0;
     const smallThread = await listThread(small.id, viewer.id);
     const smallQueries = state.queries;
@@ -72,11 +68,11 @@ describe("thread and queue queries", () => {
     expect(largeThread.comments).toHaveLength(THREAD_PAGE_SIZE);
     // Pending replies by others never show.
     expect(JSON.stringify(largeThread.comments)).not.toContain("Pending reply");
-    state.db = database.db;
+    setAppDatabase(database.db);
   });
 
   it("pages through top-level comments oldest first, each with its replies", async () => {
-    state.db = database.db;
+    setAppDatabase(database.db);
     const post = await postWithThread(60);
     const second = await listThread(post.id, null, 2);
     expect(second).toMatchObject({ page: 2, pageCount: 2 });
@@ -93,7 +89,7 @@ describe("thread and queue queries", () => {
       const author = await makeViewer(database.db);
       await database.db.comment.create({ data: { postId: post.id, authorId: author.id, body: `Q ${index}`, status: "PENDING" } });
     }
-    state.db = counting(database.db);
+    setAppDatabase(counting(database.db));
     state.queries = 0;
     await listQueue(moderator, "pending", { post: post.slug }, undefined, 5);
     const five = state.queries;
@@ -101,6 +97,6 @@ describe("thread and queue queries", () => {
     const page = await listQueue(moderator, "pending", { post: post.slug }, undefined, 20);
     expect(page.items).toHaveLength(20);
     expect(state.queries).toBe(five);
-    state.db = database.db;
+    setAppDatabase(database.db);
   });
 });
