@@ -43,8 +43,7 @@ async function refuseBadActionRequest(request: NextRequest): Promise<NextRespons
   const type = request.headers.get("content-type") ?? "";
   try {
     const copy = request.clone();
-    if (type.startsWith("multipart/form-data")) await copy.formData();
-    else if (type.startsWith("application/x-www-form-urlencoded")) await copy.formData();
+    if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) await copy.formData();
     else {
       const text = new TextDecoder("utf-8", { fatal: true }).decode(await copy.arrayBuffer());
       if (text.length > ACTION_BODY_LIMIT) return plain(413, "This request is too large.");
