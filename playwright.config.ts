@@ -1,4 +1,4 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -17,6 +17,8 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL,
+    // The browser's own user agent (not an emulated desktop Chrome's): a laptop-sized window.
+    viewport: { width: 1280, height: 720 },
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -24,9 +26,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /site-wide\//  },
+    { name: "chromium", testIgnore: /site-wide\// },
     // Tests that change what every page shows (the current terms, site settings) run after the rest.
-    { name: "site-wide", use: { ...devices["Desktop Chrome"] }, testMatch: /site-wide\/.*\.spec\.ts/, dependencies: ["chromium"] },
+    { name: "site-wide", testMatch: /site-wide\/.*\.spec\.ts/, dependencies: ["chromium"] },
   ],
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",

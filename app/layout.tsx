@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { SITE_FEED } from "./_lib/feeds/site-feed";
 import { siteUrl } from "./_lib/site-url";
 import { SiteHeader } from "./_components/site-header";
+import { fontVariables } from "./_fonts/fonts";
 import "./globals.css";
 
 // Read at request time: the public address is the deployment's, not the build machine's.
@@ -18,7 +19,7 @@ export function generateMetadata(): Metadata {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" className={fontVariables}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content

@@ -26,6 +26,38 @@ export function createDatabase(target: DatabaseTarget = resolveDatabase()): Data
   mkdirSync(path.dirname(target.file), { recursive: true });
   // WAL (set once per database file by the migration runner) lets readers work while a writer
   // commits; the busy timeout makes concurrent writers queue instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const adapter = withImmediateTransactions(new PrismaBetterSQLite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS }));
   return new SqliteClient({ adapter });
+}
+
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+
+/**
+ * The adapter opens transactions with a deferred BEGIN, which takes no lock until the first write.
+ * A transaction that reads first (an upsert, a check before an insert) then fails at its first
+ * write with SQLITE_BUSY_SNAPSHOT whenever another connection (a second instance, the mail jobs,
+ * a command-line tool) committed in between: the busy timeout cannot help, the reader's snapshot
+ * is stale. Taking the write lock at once (BEGIN IMMEDIATE) makes such transactions queue on the
+ * busy timeout instead, and serialises read-then-write checks across processes.
+ */
+function withImmediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const connection = (adapter as SqliteAdapter & { client: { exec(sql: string): void } }).client;
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await startTransaction(isolationLevel);
+      try {
+        // The deferred transaction just begun holds nothing, so ending it costs nothing.
+        connection.exec("COMMIT; BEGIN IMMEDIATE");
+      } catch (error) {
+        await transaction.rollback();
+        throw error;
+      }
+      return transaction;
+    };
+    return adapter;
+  };
+  return factory;
 }
