@@ -2,7 +2,8 @@
  * `npm test`: every check, on SQLite and then on PostgreSQL, ending with one line that totals
  * every suite ("N passed, N failed, N skipped").
  *
- *  1. Chromium from Debian when it is missing (Playwright cannot download browsers here).
+ *  1. Chromium from Debian when it is missing (Playwright cannot download browsers here), then
+ *     the versions found (Chromium, fonts, PostgreSQL, Redis), so a failure elsewhere reads at a glance.
  *  2. Type checking and ESLint (one check each).
  *  3. Unit tests on SQLite.
  *  4. The production build, then the end-to-end suite against `next start` on a fresh SQLite file.
@@ -17,10 +18,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { withDatabaseName } from "../app/_lib/db/url";
+import { describeEnvironment } from "./lib/environment";
 import { adminQuery, freePort, postgresAdminUrl } from "./lib/harness";
 
 type Tally = { passed: number; failed: number; skipped: number };
-type Suite = Tally & { name: string };
+type Suite = Tally & { name: string; note?: string };
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const outputDir = path.join(root, "tests", ".output");
@@ -41,7 +43,7 @@ function heading(text: string) {
 }
 
 function ensureChromium() {
-  if (existsSync(chromium)) return;
+  if (existsSync(chromium) && spawnSync(chromium, ["--version"]).status === 0) return;
   heading("Installing Chromium from Debian (needed by the end-to-end tests)");
   const apt = (...args: string[]) =>
     process.getuid?.() === 0 ? run("apt-get", args, { DEBIAN_FRONTEND: "noninteractive" }) : run("sudo", ["apt-get", ...args], { DEBIAN_FRONTEND: "noninteractive" });
@@ -97,9 +99,10 @@ function loadAndFaults() {
   rmSync(file, { force: true });
   run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/load-test.ts", "--size", "small", "--json", file]);
   try {
-    const results = JSON.parse(readFileSync(file, "utf8")) as { ok: boolean }[];
+    const results = JSON.parse(readFileSync(file, "utf8")) as { ok: boolean; slow: string[] }[];
     const passed = results.filter((result) => result.ok).length;
-    suites.push({ name, passed, failed: results.length - passed, skipped: 0 });
+    const slow = results.filter((result) => result.ok && result.slow.length).length;
+    suites.push({ name, passed, failed: results.length - passed, skipped: 0, note: slow ? `${slow} passed slowly: this machine was too busy to keep up, see "slow" above` : undefined });
   } catch {
     suites.push({ name, passed: 0, failed: 1, skipped: 0 });
   }
@@ -116,6 +119,8 @@ async function main() {
   mkdirSync(outputDir, { recursive: true });
   const started = Date.now();
   ensureChromium();
+  heading("Environment");
+  for (const line of await describeEnvironment(chromium)) console.log(line);
 
   check("Type check", bin("tsc"), ["--noEmit"]);
   check("ESLint", bin("eslint"), ["."]);
@@ -152,7 +157,7 @@ async function main() {
   });
   console.log(`\n=== Summary (${Math.round((Date.now() - started) / 1000)} s) ===`);
   for (const suite of suites) {
-    console.log(`${suite.failed ? "FAIL" : "ok  "}  ${suite.name}: ${suite.passed} passed, ${suite.failed} failed${suite.skipped ? `, ${suite.skipped} skipped` : ""}`);
+    console.log(`${suite.failed ? "FAIL" : "ok  "}  ${suite.name}: ${suite.passed} passed, ${suite.failed} failed${suite.skipped ? `, ${suite.skipped} skipped` : ""}${suite.note ? ` (${suite.note})` : ""}`);
   }
   console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
   process.exitCode = total.failed ? 1 : 0;

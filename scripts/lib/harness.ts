@@ -126,7 +126,7 @@ export async function signIn(url: string, email: string): Promise<string> {
 }
 
 
-export type Submission = { key: string; status: number | "network error"; acknowledged: boolean; refusedWithMessage: boolean };
+export type Submission = { key: string; status: number | "network error"; acknowledged: boolean; refusedWithMessage: boolean; message?: string };
 
 /** Submits the comment form as React would: the fields under `_1_`, the arguments last. */
 export async function submitComment(url: string, cookie: string, postId: string, termsVersion: number, id: string, slug: string): Promise<Submission> {
@@ -137,7 +137,8 @@ export async function submitComment(url: string, cookie: string, postId: string,
   try {
     const response = await fetch(`${url}/posts/${slug}`, { method: "POST", headers: { "Next-Action": id, Origin: url, Cookie: cookie, Accept: "text/x-component" }, body: form });
     const text = await response.text();
-    return { key, status: response.status, acknowledged: response.status === 200 && text.includes('"status":"success"'), refusedWithMessage: text.includes('"status":"error"') && text.includes('"message"') };
+    const message = /"message":"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
+    return { key, status: response.status, acknowledged: response.status === 200 && text.includes('"status":"success"'), refusedWithMessage: text.includes('"status":"error"') && message !== undefined, message };
   } catch {
     return { key, status: "network error", acknowledged: false, refusedWithMessage: false };
   }

@@ -18,16 +18,22 @@ export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0]
 /** SQLite waits this long for a lock held by another connection before reporting "busy". */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
+/**
+ * Prisma's defaults (2 s to get a connection for a transaction, 5 s to finish it) turn a burst on
+ * a busy machine into readers told to try again while the server was merely queueing: wait longer.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
+
 export function createDatabase(target: DatabaseTarget = resolveDatabase()): Database {
   if (target.provider === "postgresql") {
     const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return new PostgresClient({ adapter }) as unknown as Database;
+    return new PostgresClient({ adapter, transactionOptions }) as unknown as Database;
   }
   mkdirSync(path.dirname(target.file), { recursive: true });
   // WAL (set once per database file by the migration runner) lets readers work while a writer
   // commits; the busy timeout makes concurrent writers queue instead of failing at once.
   const adapter = withImmediateTransactions(new PrismaBetterSQLite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS }));
-  return new SqliteClient({ adapter });
+  return new SqliteClient({ adapter, transactionOptions });
 }
 
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
