@@ -60,7 +60,35 @@ const TEXT_ODDITIES = [
 
 const EMPTY_OR_TOO_LONG = ["", " ", "\n\n\t", "\u200B\u200B", "\u0000", "a".repeat(5001), "é".repeat(5001), "👍".repeat(2501), "x".repeat(100_000)];
 
-export const COMMENT_BODIES: string[] = [...SCRIPT_PAYLOADS, ...TEXT_ODDITIES, ...EMPTY_OR_TOO_LONG];
+/**
+ * Markdown that is costly or impossible to parse: deep nesting (the parser recurses once a level),
+ * long runs of emphasis markers, huge lists, many links; each at or near the 5,000-character limit.
+ */
+export const PATHOLOGICAL_MARKDOWN: Record<string, string> = {
+  "quotes nested 2,500 deep": "> ".repeat(2500),
+  "quote markers without spaces": ">".repeat(5000),
+  "list items nested 2,500 deep": "- ".repeat(2500),
+  "ordered list items nested deep": "1. ".repeat(1666),
+  "lists nested by indentation": Array.from({ length: 65 }, (_, level) => `${" ".repeat(level * 2)}- item`).join("\n"),
+  "quotes and lists alternating": "> - ".repeat(1250),
+  "a run of asterisks": "*".repeat(5000),
+  "a run of underscores": "_".repeat(5000),
+  "alternating emphasis markers": "*a_".repeat(1666),
+  "unclosed strong emphasis": "**a ".repeat(1250),
+  "nested emphasis": "*".repeat(2500) + "a" + "*".repeat(2499),
+  "open brackets": "[".repeat(5000),
+  "unclosed link destinations": "[a](".repeat(1250),
+  "250 links": "[a](https://example.org) ".repeat(200),
+  "bare addresses": "https://example.org/a ".repeat(227),
+  "a huge flat list": "- a\n".repeat(1250),
+  "backticks": "`".repeat(5000),
+  "angle brackets": "<".repeat(5000),
+  "html-like tags": "<a>".repeat(1666),
+  "escapes": "\\".repeat(2500),
+  "entities": "&amp;".repeat(1000),
+};
+
+export const COMMENT_BODIES: string[] = [...SCRIPT_PAYLOADS, ...TEXT_ODDITIES, ...EMPTY_OR_TOO_LONG, ...Object.values(PATHOLOGICAL_MARKDOWN)];
 
 /** Values for fields that should hold ids, versions, keys or checkboxes. */
 export const FORGED_VALUES: unknown[] = [

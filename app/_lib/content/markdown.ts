@@ -48,10 +48,31 @@ const commentMarked = new Marked({
   },
 });
 
+/** The text as typed, escaped, in paragraphs: what a reader sees when the parser gives up. */
+export function plainTextHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, "<br />")}</p>\n`)
+    .join("");
+}
+
+/**
+ * The schemas bound what reaches the parser, but text stored before a bound existed (or imported)
+ * may still defeat it (a stack overflow on deep nesting): one such text must never break a page.
+ */
+function failSafe(markdown: string, render: (markdown: string) => string): string {
+  try {
+    return render(markdown);
+  } catch (error) {
+    console.error(`Markdown could not be rendered (${(error as Error).message.split("\n")[0]}); showing ${markdown.length} characters as plain text`);
+    return plainTextHtml(markdown);
+  }
+}
+
 export function renderPostMarkdown(markdown: string): string {
-  return sanitizeHtml(postMarked.parse(markdown, { async: false }), postPolicy);
+  return failSafe(markdown, (text) => sanitizeHtml(postMarked.parse(text, { async: false }), postPolicy));
 }
 
 export function renderCommentMarkdown(markdown: string): string {
-  return sanitizeHtml(commentMarked.parse(markdown, { async: false }), commentPolicy);
+  return failSafe(markdown, (text) => sanitizeHtml(commentMarked.parse(text, { async: false }), commentPolicy));
 }

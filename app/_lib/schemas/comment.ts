@@ -2,6 +2,7 @@ import { z } from "zod";
 import { stripControl } from "./text";
 
 import { COMMENT_MAX } from "./limits";
+import { MAX_NESTING, nestingDepth } from "@/app/_lib/content/nesting";
 import { recordId } from "./ids";
 
 export { COMMENT_MAX };
@@ -26,6 +27,9 @@ export const commentBody = z
       .refine((text) => text.length <= COMMENT_MAX, {
         error: (issue) =>
           `Comments can be at most ${COMMENT_MAX.toLocaleString("en")} characters; yours has ${String(issue.input).length.toLocaleString("en")}.`,
+      })
+      .refine((text) => nestingDepth(text) <= MAX_NESTING, {
+        error: (issue) => `Quotes and lists can be nested at most ${MAX_NESTING} deep; this comment nests them ${nestingDepth(String(issue.input)).toLocaleString("en")} deep.`,
       }),
   );
 
