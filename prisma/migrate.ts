@@ -51,6 +51,11 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
       "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
       "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
     const appliedNow: string[] = [];
+    // SQLite changes a table's foreign keys only by rebuilding the table, and dropping the old copy
+    // with foreign keys on would run its cascades (deleting every comment's revisions, say). The
+    // pragma cannot change inside a transaction, so it is off for the whole run; every reference
+    // is checked before the transaction commits instead (SQLite's documented procedure).
+    sqlite.pragma("foreign_keys = OFF");
     // IMMEDIATE takes the write lock first, so two processes starting at once apply each migration once.
     const run = sqlite.transaction(() => {
       const rows = sqlite
@@ -67,6 +72,8 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
           .run(randomUUID(), migration.checksum, migration.name);
         appliedNow.push(migration.name);
       }
+      const broken = sqlite.pragma("foreign_key_check") as { table: string; parent: string }[];
+      if (broken.length) throw new Error(`Migrations left ${broken.length} broken reference(s), first from ${broken[0]!.table} to ${broken[0]!.parent}; nothing was applied`);
     });
     run.immediate();
     return appliedNow;
@@ -114,9 +121,13 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
   }
 }
 
-/** Applies what is missing and returns the names of the migrations applied by this call. */
-export async function migrate(target: DatabaseTarget = resolveDatabase()): Promise<string[]> {
-  const migrations = readMigrations(target.provider);
+/**
+ * Applies what is missing and returns the names of the migrations applied by this call.
+ * `upTo` (a migration's name) stops after that one: tests use it to upgrade a database with data.
+ */
+export async function migrate(target: DatabaseTarget = resolveDatabase(), upTo?: string): Promise<string[]> {
+  const all = readMigrations(target.provider);
+  const migrations = upTo ? all.slice(0, all.findIndex((migration) => migration.name === upTo) + 1) : all;
   return target.provider === "sqlite" ? migrateSqlite(target.file, migrations) : migratePostgres(target.url, migrations);
 }
 

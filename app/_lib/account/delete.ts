@@ -24,11 +24,11 @@ export async function deleteAccount(viewer: Viewer | null, input: DeleteAccountI
   const touched = await db.comment.findMany({ where: { authorId: viewer.id }, select: { post: { select: { slug: true } } }, distinct: ["postId"] });
   await db.$transaction(async (tx) => {
     if (input.comments === "remove") {
-      const withReplies = await tx.comment.findMany({ where: { authorId: viewer.id, replies: { some: {} } }, select: { id: true } });
-      const keepShape = withReplies.map((comment) => comment.id);
+      // Comments that others replied to keep their place, emptied; the rest go. Both conditions
+      // are part of the statements, so a reply stored meanwhile is never orphaned or removed.
       await tx.commentRevision.deleteMany({ where: { comment: { authorId: viewer.id } } });
-      await tx.comment.updateMany({ where: { id: { in: keepShape } }, data: { body: "", deletedAt: now, notifyReplies: false } });
-      await tx.comment.deleteMany({ where: { authorId: viewer.id, id: { notIn: keepShape } } });
+      await tx.comment.updateMany({ where: { authorId: viewer.id, replies: { some: {} } }, data: { body: "", deletedAt: now, notifyReplies: false } });
+      await tx.comment.deleteMany({ where: { authorId: viewer.id, replies: { none: {} } } });
     } else {
       // Kept means published: words nobody else can see (pending, rejected, spam) go in any case.
       await tx.comment.deleteMany({ where: { authorId: viewer.id, status: { not: "APPROVED" }, replies: { none: {} } } });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
+import { isForeignKeyViolation } from "@/app/_lib/db/errors";
 import type { EditCommentInput } from "@/app/_lib/schemas/comment";
 import { commentingBlockedReason } from "@/app/_lib/users/standing";
 
@@ -34,20 +35,23 @@ export async function editOwnComment(viewer: Viewer | null, input: EditCommentIn
 }
 
 /**
- * An author may delete their pending or published comment. A published comment with replies
- * stays as "This comment was deleted." so the thread keeps its shape; its text is removed.
+ * An author may delete their own comment. One with replies stays as "This comment was deleted."
+ * (its text removed) so the thread keeps its shape: nothing an author does removes another
+ * reader's words. The delete itself requires that no reply exists, so a reply stored meanwhile
+ * turns it into the same soft delete (the database refuses to orphan a reply as well).
  */
 export async function deleteOwnComment(viewer: Viewer | null, commentId: string): Promise<OwnCommentResult> {
   if (!viewer) return { ok: false, message: "You must be logged in to delete a comment." };
-  const comment = await db.comment.findUnique({
-    where: { id: commentId },
-    select: { authorId: true, status: true, deletedAt: true, post: { select: { slug: true } }, _count: { select: { replies: true } } },
-  });
+  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { authorId: true, deletedAt: true, post: { select: { slug: true } } } });
   if (!comment || comment.authorId !== viewer.id || comment.deletedAt) return { ok: false, message: NOT_YOURS };
-  if (comment.status === "APPROVED" && comment._count.replies > 0) {
-    await db.comment.updateMany({ where: { id: commentId, authorId: viewer.id }, data: { body: "", deletedAt: new Date() } });
-  } else {
-    await db.comment.deleteMany({ where: { id: commentId, authorId: viewer.id } });
+  const removed = await db.comment
+    .deleteMany({ where: { id: commentId, authorId: viewer.id, replies: { none: {} } } })
+    .catch((error: unknown) => {
+      if (isForeignKeyViolation(error)) return { count: 0 };
+      throw error;
+    });
+  if (removed.count === 0) {
+    await db.comment.updateMany({ where: { id: commentId, authorId: viewer.id, deletedAt: null }, data: { body: "", deletedAt: new Date(), notifyReplies: false } });
   }
   return { ok: true, postSlug: comment.post.slug };
 }
