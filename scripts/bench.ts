@@ -183,7 +183,7 @@ async function main() {
       await fetch(`${url}/moderation`, {
         method: "POST",
         headers: { "Next-Action": decideId, Origin: url, Cookie: moderatorCookie, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-        body: JSON.stringify([{ commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" }]),
+        body: JSON.stringify([{ commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 }]),
       }).then((response) => response.text());
       approveLatencies.push(performance.now() - began);
     }
@@ -193,7 +193,7 @@ async function main() {
     await fetch(`${url}/moderation`, {
       method: "POST",
       headers: { "Next-Action": decideId, Origin: url, Cookie: moderatorCookie, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-      body: JSON.stringify([{ commentId: fresh.id, decision: "APPROVE", expectedStatus: "PENDING" }]),
+      body: JSON.stringify([{ commentId: fresh.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 }]),
     }).then((response) => response.text());
     const approvedAt = performance.now();
     let visibleAfter = -1;

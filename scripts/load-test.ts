@@ -125,7 +125,7 @@ async function decisionRaceScenario(provider: "sqlite" | "postgresql", count: nu
       fetch(`${server.url}/moderation`, {
         method: "POST",
         headers: { "Next-Action": id, Origin: server.url, Cookie: cookie, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-        body: JSON.stringify([{ commentId, decision, expectedStatus: "PENDING" }]),
+        body: JSON.stringify([{ commentId, decision, expectedStatus: "PENDING", expectedRevision: 1 }]),
       }).then((response) => response.status);
     const statuses = await Promise.all(comments.flatMap((comment) => [call(cookies[0]!, comment.id, "APPROVE"), call(cookies[1]!, comment.id, "REJECT")]));
     const events = await db.moderationEvent.groupBy({ by: ["commentId"], where: { commentId: { in: comments.map((comment) => comment.id) } }, _count: { _all: true } });

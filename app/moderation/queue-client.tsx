@@ -94,11 +94,13 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
       removeItems([item.id]);
       setRejecting(null);
       startTransition(async () => {
-        const result = await decide({ commentId: item.id, decision, expectedStatus: item.status, reason });
+        const result = await decide({ commentId: item.id, decision, expectedStatus: item.status, expectedRevision: item.revision, reason });
         if (result.ok) {
           setAnnouncement(`${DONE[decision]}: comment by ${item.authorName}.`);
         } else {
-          setItems((current) => [...current.slice(0, position), item, ...current.slice(position)]);
+          // Edited since the queue was loaded: it comes back with the text the author wrote since.
+          const back = result.changed ? { ...item, bodyHtml: result.changed.bodyHtml, revision: result.changed.revision, edited: true } : item;
+          setItems((current) => [...current.slice(0, position), back, ...current.slice(position)]);
           setAnnouncement(result.message);
           if (result.message.startsWith("Already")) setItems((current) => current.filter((candidate) => candidate.id !== item.id));
         }
@@ -112,7 +114,7 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
     if (chosen.length === 0) return;
     removeItems(chosen.map((item) => item.id));
     startTransition(async () => {
-      const result = await decideMany({ items: chosen.map((item) => ({ commentId: item.id, expectedStatus: item.status })), decision });
+      const result = await decideMany({ items: chosen.map((item) => ({ commentId: item.id, expectedStatus: item.status, expectedRevision: item.revision })), decision });
       if (result.ok) {
         setAnnouncement(`${DONE[decision]}: ${chosen.length} comment${chosen.length === 1 ? "" : "s"}.`);
       } else {
@@ -317,10 +319,10 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
                 {editing === item.id ? (
                   <ModeratorEditor
                     item={item}
-                    onDone={(bodyHtml, body) => {
+                    onDone={(bodyHtml, body, revision) => {
                       setEditing(null);
                       if (bodyHtml !== undefined) {
-                        setItems((current) => current.map((candidate) => (candidate.id === item.id ? { ...candidate, bodyHtml, body: body ?? candidate.body, edited: true } : candidate)));
+                        setItems((current) => current.map((candidate) => (candidate.id === item.id ? { ...candidate, bodyHtml, body: body ?? candidate.body, revision: revision ?? candidate.revision, edited: true } : candidate)));
                         setAnnouncement(`Comment by ${item.authorName} edited.`);
                       }
                     }}
@@ -418,7 +420,7 @@ function RejectPanel({ item, onReject, onCancel }: { item: QueueItemView; onReje
   );
 }
 
-function ModeratorEditor({ item, onDone }: { item: QueueItemView; onDone: (bodyHtml?: string, body?: string) => void }) {
+function ModeratorEditor({ item, onDone }: { item: QueueItemView; onDone: (bodyHtml?: string, body?: string, revision?: number) => void }) {
   const [body, setBody] = useState(item.body);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -431,7 +433,7 @@ function ModeratorEditor({ item, onDone }: { item: QueueItemView; onDone: (bodyH
         event.preventDefault();
         startSaving(async () => {
           const result = await editAsModeratorAction({ commentId: item.id, body, reason: reason || undefined });
-          if (result.ok) onDone(result.bodyHtml, body);
+          if (result.ok) onDone(result.bodyHtml, body, result.revision);
           else setError(result.message);
         });
       }}

@@ -223,8 +223,8 @@ test("a reader calling the moderation actions directly is refused and nothing ch
   await signIn(page, reader);
 
   for (const [name, args] of [
-    ["decide", [{ commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" }]],
-    ["decideMany", [{ items: [{ commentId: comment.id, expectedStatus: "PENDING" }], decision: "SPAM" }]],
+    ["decide", [{ commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 }]],
+    ["decideMany", [{ items: [{ commentId: comment.id, expectedStatus: "PENDING", expectedRevision: 1 }], decision: "SPAM" }]],
     ["editAsModeratorAction", [{ commentId: comment.id, body: "Rewritten by a reader." }]],
   ] as const) {
     const response = await callAction(page.request, baseURL!, "app/_lib/actions/moderation.ts", name, [...args]);
@@ -240,7 +240,7 @@ test("a reader calling the moderation actions directly is refused and nothing ch
   const moderator = await createUser({ role: "MODERATOR" });
   await page.context().clearCookies();
   await signIn(page, moderator);
-  await callAction(page.request, baseURL!, "app/_lib/actions/moderation.ts", "decide", [{ commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" }]);
+  await callAction(page.request, baseURL!, "app/_lib/actions/moderation.ts", "decide", [{ commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 }]);
   expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe("APPROVED");
 });
 

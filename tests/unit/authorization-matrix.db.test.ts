@@ -73,10 +73,10 @@ const TABLE: Record<string, Row> = {
     call: (f) => modules.comments.deleteComment({ status: "idle" }, form({ commentId: f.pendingId })),
     succeeded: formOk,
   },
-  "moderation#decide": { people: staffOnly, call: (f) => modules.moderation.decide({ commentId: f.pendingId, decision: "APPROVE", expectedStatus: "PENDING" }), succeeded: actionOk },
+  "moderation#decide": { people: staffOnly, call: (f) => modules.moderation.decide({ commentId: f.pendingId, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 }), succeeded: actionOk },
   "moderation#decideMany": {
     people: staffOnly,
-    call: (f) => modules.moderation.decideMany({ items: [{ commentId: f.pendingId, expectedStatus: "PENDING" }], decision: "TRASH" }),
+    call: (f) => modules.moderation.decideMany({ items: [{ commentId: f.pendingId, expectedStatus: "PENDING", expectedRevision: 1 }], decision: "TRASH" }),
     succeeded: actionOk,
   },
   "moderation#editAsModeratorAction": { people: staffOnly, call: (f) => modules.moderation.editAsModeratorAction({ commentId: f.pendingId, body: "Moderated text" }), succeeded: actionOk },

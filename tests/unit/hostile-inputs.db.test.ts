@@ -114,7 +114,7 @@ describe("hostile input through the moderation actions (as a moderator)", () => 
     tally.cases += 1;
     state.viewer = await makeViewer(database.db, { role: "MODERATOR" });
     const events = await database.db.moderationEvent.count();
-    for (const input of [value, { commentId: value, decision: "APPROVE", expectedStatus: "PENDING" }, { commentId: approvedId, decision: value, expectedStatus: "APPROVED" }]) {
+    for (const input of [value, { commentId: value, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 }, { commentId: approvedId, decision: value, expectedStatus: "APPROVED", expectedRevision: 1 }]) {
       const result = await moderation.decide(input);
       expect(result.ok).toBe(false);
       expect((result as { message: string }).message).toBeTruthy();

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/app/_lib/auth/viewer";
@@ -13,8 +13,9 @@ const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { deliverQueued } = await import("@/app/_lib/mail/deliver");
 const { queueDailyDigests } = await import("@/app/_lib/mail/notify");
 const { digestDue } = await import("@/app/_lib/mail/jobs");
-const { setSubscription, unsubscribe } = await import("@/app/_lib/mail/unsubscribe");
-const { signUnsubscribeToken, verifyUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
+const { EXPIRED_LINK, INVALID_LINK, setSubscription, subscriptionFor, unsubscribe } = await import("@/app/_lib/mail/unsubscribe");
+const { signUnsubscribeToken, UNSUBSCRIBE_LINK_DAYS, verifyUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
+const unsubscribeRoute = await import("@/app/unsubscribe/now/route");
 
 let database: TestDatabase;
 let post: { id: string; slug: string; title: string };
@@ -36,32 +37,59 @@ const pending = (data: { authorId?: string; parentId?: string; body?: string } =
   database.db.comment.create({ data: { postId: post.id, authorId: data.authorId ?? author.id, parentId: data.parentId, body: data.body ?? "Some words", status: "PENDING" } });
 const mailTo = (email: string) => database.db.outboxMessage.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" } });
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const invalid = { ok: false, reason: "invalid" };
+
 describe("unsubscribe tokens", () => {
   it("round-trips, and refuses altered, truncated, re-signed or made-up tokens", () => {
-    const token = signUnsubscribeToken({ userId: "user1", topic: "replies:abc123" });
-    expect(verifyUnsubscribeToken(token)).toEqual({ userId: "user1", topic: "replies:abc123" });
+    const issuedAt = new Date("2031-05-01T12:00:00Z");
+    const now = new Date("2031-05-02T12:00:00Z");
+    const token = signUnsubscribeToken({ userId: "user1", topic: "replies:abc123" }, issuedAt);
+    expect(verifyUnsubscribeToken(token, now)).toEqual({ ok: true, userId: "user1", topic: "replies:abc123", issuedAt });
     const [body, mac] = token.split(".");
-    const otherBody = Buffer.from(JSON.stringify(["user2", "replies:abc123"])).toString("base64url");
-    expect(verifyUnsubscribeToken(`${otherBody}.${mac}`)).toBeNull();
-    expect(verifyUnsubscribeToken(`${body}.${mac!.slice(0, -2)}`)).toBeNull();
+    const otherBody = Buffer.from(JSON.stringify(["user2", "replies:abc123", issuedAt.getTime() / 1000])).toString("base64url");
+    expect(verifyUnsubscribeToken(`${otherBody}.${mac}`, now)).toEqual(invalid);
+    // Moving the date on (to keep a link alive) breaks the signature like any other change.
+    const laterBody = Buffer.from(JSON.stringify(["user1", "replies:abc123", now.getTime() / 1000])).toString("base64url");
+    expect(verifyUnsubscribeToken(`${laterBody}.${mac}`, now)).toEqual(invalid);
+    expect(verifyUnsubscribeToken(`${body}.${mac!.slice(0, -2)}`, now)).toEqual(invalid);
     // The last character's spare bits: same bytes, another spelling, still refused.
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     const respelled = `${mac!.slice(0, -1)}${alphabet[alphabet.indexOf(mac!.at(-1)!) ^ 1]}`;
     expect(Buffer.from(respelled, "base64url").equals(Buffer.from(mac!, "base64url"))).toBe(true);
-    expect(verifyUnsubscribeToken(`${body}.${respelled}`)).toBeNull();
-    expect(verifyUnsubscribeToken(body!)).toBeNull();
-    expect(verifyUnsubscribeToken(`${token}.extra`)).toBeNull();
-    expect(verifyUnsubscribeToken("")).toBeNull();
+    expect(verifyUnsubscribeToken(`${body}.${respelled}`, now)).toEqual(invalid);
+    expect(verifyUnsubscribeToken(body!, now)).toEqual(invalid);
+    expect(verifyUnsubscribeToken(`${token}.extra`, now)).toEqual(invalid);
+    expect(verifyUnsubscribeToken("", now)).toEqual(invalid);
     process.env.NEXTAUTH_SECRET = "another-secret";
-    expect(verifyUnsubscribeToken(token)).toBeNull();
+    expect(verifyUnsubscribeToken(token, now)).toEqual(invalid);
     process.env.NEXTAUTH_SECRET = "mail-test-secret";
+  });
+
+  it(`works for ${UNSUBSCRIBE_LINK_DAYS} days after it was sent, then is refused as expired; undated and future-dated tokens are refused`, () => {
+    const sent = new Date("2031-05-01T12:00:00Z");
+    const token = signUnsubscribeToken({ userId: "user1", topic: "decisions" }, sent);
+    const lifetime = UNSUBSCRIBE_LINK_DAYS * DAY_MS;
+    expect(UNSUBSCRIBE_LINK_DAYS).toBeGreaterThanOrEqual(30);
+    expect(verifyUnsubscribeToken(token, new Date(sent.getTime() + 21 * DAY_MS))).toMatchObject({ ok: true, userId: "user1", topic: "decisions" });
+    expect(verifyUnsubscribeToken(token, new Date(sent.getTime() + lifetime))).toMatchObject({ ok: true });
+    expect(verifyUnsubscribeToken(token, new Date(sent.getTime() + lifetime + 1000))).toEqual({ ok: false, reason: "expired" });
+
+    // A genuine link from before links carried their date never expired, so it is refused now.
+    const undatedBody = Buffer.from(JSON.stringify(["user1", "decisions"])).toString("base64url");
+    const undated = `${undatedBody}.${createHmac("sha256", "mail-test-secret").update(`unsubscribe:${undatedBody}`).digest("base64url")}`;
+    expect(verifyUnsubscribeToken(undated, sent)).toEqual({ ok: false, reason: "expired" });
+
+    // Signed by a clock far ahead, it would outlive its lifetime: refused, beyond a little skew.
+    expect(verifyUnsubscribeToken(signUnsubscribeToken({ userId: "user1", topic: "decisions" }, new Date(sent.getTime() + 60_000)), sent)).toMatchObject({ ok: true });
+    expect(verifyUnsubscribeToken(signUnsubscribeToken({ userId: "user1", topic: "decisions" }, new Date(sent.getTime() + DAY_MS)), sent)).toEqual(invalid);
   });
 });
 
 describe("decision emails, stored with the decision", () => {
   it("an approval emails the author a link to the comment, with one-click unsubscribe headers", async () => {
     const comment = await pending({ body: "Follow-up MRI rarely changed our plans." });
-    expect((await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" })).ok).toBe(true);
+    expect((await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 })).ok).toBe(true);
     const [message, ...rest] = await mailTo(author.email);
     expect(rest).toHaveLength(0);
     expect(message).toMatchObject({ kind: "approved", userId: author.id, status: "QUEUED", subject: 'Your comment on "Imaging in sciatica" is published' });
@@ -70,12 +98,12 @@ describe("decision emails, stored with the decision", () => {
     const headers = JSON.parse(message!.headers) as Record<string, string>;
     expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     const token = new URL(headers["List-Unsubscribe"]!.slice(1, -1)).searchParams.get("token")!;
-    expect(verifyUnsubscribeToken(token)).toEqual({ userId: author.id, topic: "decisions" });
+    expect(verifyUnsubscribeToken(token)).toMatchObject({ ok: true, userId: author.id, topic: "decisions" });
   });
 
   it("an excerpt that would cut an emoji in half stops before it (half a character is not storable text)", async () => {
     const comment = await pending({ body: `${"a".repeat(278)}😀😀 and more` });
-    expect((await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" })).ok).toBe(true);
+    expect((await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 })).ok).toBe(true);
     const [message] = await mailTo(author.email);
     expect(message!.text).toContain(`${"a".repeat(278)}😀…`);
     expect(() => encodeURIComponent(message!.text)).not.toThrow();
@@ -83,19 +111,19 @@ describe("decision emails, stored with the decision", () => {
 
   it("a rejection carries the reason; an author who turned decision emails off gets none", async () => {
     const comment = await pending();
-    await decideComment(moderator, { commentId: comment.id, decision: "REJECT", expectedStatus: "PENDING", reason: "Off-topic" });
+    await decideComment(moderator, { commentId: comment.id, decision: "REJECT", expectedStatus: "PENDING", expectedRevision: 1, reason: "Off-topic" });
     expect((await mailTo(author.email)).map((message) => message.text)).toEqual([expect.stringContaining("The moderator's reason: Off-topic")]);
 
     await database.db.user.update({ where: { id: author.id }, data: { notifyOnDecision: false } });
     const second = await pending({ body: "Another" });
-    await decideComment(moderator, { commentId: second.id, decision: "APPROVE", expectedStatus: "PENDING" });
+    await decideComment(moderator, { commentId: second.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 });
     expect(await mailTo(author.email)).toHaveLength(1);
   });
 
   it("spam and trash send nothing; a decision that lost the race sends nothing", async () => {
     const comment = await pending();
-    await decideComment(moderator, { commentId: comment.id, decision: "SPAM", expectedStatus: "PENDING" });
-    const lost = await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" });
+    await decideComment(moderator, { commentId: comment.id, decision: "SPAM", expectedStatus: "PENDING", expectedRevision: 1 });
+    const lost = await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 });
     expect(lost.ok).toBe(false);
     expect(await mailTo(author.email)).toHaveLength(0);
   });
@@ -107,7 +135,7 @@ describe("decision emails, stored with the decision", () => {
     const reply = await pending({ parentId: parent.id, body: "An answer." });
     const ignored = await pending({ parentId: quiet.id, body: "Unwanted answer." });
     const own = await pending({ authorId: asker.id, parentId: parent.id, body: "Answering myself." });
-    for (const comment of [reply, ignored, own]) await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" });
+    for (const comment of [reply, ignored, own]) await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 });
 
     const toAsker = (await mailTo(asker.email)).filter((message) => message.kind === "reply");
     expect(toAsker).toHaveLength(1);
@@ -118,7 +146,7 @@ describe("decision emails, stored with the decision", () => {
 
 describe("delivery and digests", () => {
   it("sends queued messages through the mail transport with their headers and marks them sent", async () => {
-    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING" });
+    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 });
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const sent: string[] = [];
     // The JSON transport builds the message as nodemailer would send it and hands it back.
@@ -132,7 +160,7 @@ describe("delivery and digests", () => {
   });
 
   it("a refusing mail server leaves the message failed with the reason, to be retried", async () => {
-    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING" });
+    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 });
     await database.db.outboxMessage.updateMany({ where: { toAddress: { not: author.email } }, data: { status: "SENT" } });
     const refusing = { sendMail: async () => Promise.reject(new Error("550 mailbox unavailable")) };
     const report = await deliverQueued(database.db, { transport: refusing as unknown as nodemailer.Transporter, from: "no-reply@example.org" });
@@ -142,7 +170,7 @@ describe("delivery and digests", () => {
 
   it("two deliveries at once (two instances) send each message once", async () => {
     await database.db.outboxMessage.updateMany({ data: { status: "SENT" } });
-    for (let index = 0; index < 3; index++) await decideComment(moderator, { commentId: (await pending({ body: `Once ${index}` })).id, decision: "APPROVE", expectedStatus: "PENDING" });
+    for (let index = 0; index < 3; index++) await decideComment(moderator, { commentId: (await pending({ body: `Once ${index}` })).id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 });
     const sent: string[] = [];
     const slow = { sendMail: async (mail: nodemailer.SendMailOptions) => { await new Promise((resolve) => setTimeout(resolve, 20)); sent.push(String(mail.text)); } };
     const sender = { transport: slow as unknown as nodemailer.Transporter, from: "no-reply@example.org" };
@@ -154,7 +182,7 @@ describe("delivery and digests", () => {
 
   it("a message left SENDING by a run that died is sent again once its claim expires", async () => {
     await database.db.outboxMessage.updateMany({ data: { status: "SENT" } });
-    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING" });
+    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 });
     const claimedAt = new Date("2031-01-01T10:00:00Z");
     await database.db.outboxMessage.updateMany({ where: { toAddress: author.email }, data: { status: "SENDING", claimedAt, attempts: 1 } });
     const sent: string[] = [];
@@ -172,7 +200,7 @@ describe("delivery and digests", () => {
 
   it("without a configured mail server nothing leaves the outbox", async () => {
     delete process.env.SMTP_URL;
-    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING" });
+    await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 });
     expect(await deliverQueued(database.db)).toEqual({ sent: 0, failed: 0 });
     expect((await mailTo(author.email))[0]!.status).toBe("QUEUED");
   });
@@ -221,5 +249,64 @@ describe("unsubscribe", () => {
     await database.db.user.update({ where: { id: moderator.id }, data: { moderatorAlerts: "EACH" } });
     expect(await unsubscribe(digest)).toMatchObject({ ok: true, subscribed: false });
     expect((await database.db.user.findUniqueOrThrow({ where: { id: moderator.id } })).moderatorAlerts).toBe("EACH");
+  });
+});
+
+describe("the email's link and one-click unsubscribe", () => {
+  const address = (token: string) => `https://comments.example.org/unsubscribe/now?token=${token}`;
+  const oneClick = (token: string, body: BodyInit | null, headers: Record<string, string> = {}) =>
+    unsubscribeRoute.POST(new Request(address(token), { method: "POST", body, headers }));
+  const decisionEmails = async (userId: string) => (await database.db.user.findUniqueOrThrow({ where: { id: userId } })).notifyOnDecision;
+
+  it("opening the link (GET, as a mail scanner does) changes nothing and leads to the page that asks", async () => {
+    const token = signUnsubscribeToken({ userId: author.id, topic: "decisions" });
+    for (let visit = 0; visit < 3; visit++) {
+      const response = await unsubscribeRoute.GET(new Request(address(token)));
+      expect(response.status).toBe(303);
+      expect(response.headers.get("Location")).toBe(`https://comments.example.org/unsubscribe?token=${token}`);
+    }
+    expect(await decisionEmails(author.id)).toBe(true);
+    expect(await subscriptionFor(token)).toMatchObject({ ok: true, subscribed: true });
+  });
+
+  it("an RFC 8058 one-click POST (no cookies, no Origin) unsubscribes; a POST without its body changes nothing", async () => {
+    const token = signUnsubscribeToken({ userId: author.id, topic: "decisions" });
+    for (const [body, headers] of [
+      [null, {}],
+      ["", { "Content-Type": "application/x-www-form-urlencoded" }],
+      ["List-Unsubscribe=Yes", { "Content-Type": "application/x-www-form-urlencoded" }],
+      ["List-Unsubscribe=One-Click", { "Content-Type": "text/plain" }],
+    ] as const) {
+      const refused = await oneClick(token, body, headers);
+      expect(refused.status, String(body)).toBe(400);
+      expect(await refused.text()).toBe("Nothing was changed. To unsubscribe, open this link in a browser and press Unsubscribe.");
+    }
+    expect(await decisionEmails(author.id)).toBe(true);
+
+    const accepted = await oneClick(token, new URLSearchParams({ "List-Unsubscribe": "One-Click" }));
+    expect(accepted.status).toBe(200);
+    expect(await accepted.text()).toBe("Unsubscribed from emails when a moderator approves or rejects your comments.");
+    expect(await decisionEmails(author.id)).toBe(false);
+
+    // Some mail clients send the same field as multipart/form-data.
+    const multipart = new FormData();
+    multipart.append("List-Unsubscribe", "One-Click");
+    const reader = await makeViewer(database.db);
+    expect((await oneClick(signUnsubscribeToken({ userId: reader.id, topic: "decisions" }), multipart)).status).toBe(200);
+    expect(await decisionEmails(reader.id)).toBe(false);
+  });
+
+  it("an expired or forged link changes nothing, by one-click or by the page's button, and says why", async () => {
+    const expired = signUnsubscribeToken({ userId: author.id, topic: "decisions" }, new Date(Date.now() - (UNSUBSCRIBE_LINK_DAYS + 1) * DAY_MS));
+    const [body, mac] = signUnsubscribeToken({ userId: author.id, topic: "decisions" }).split(".");
+    const forged = `${body}.${mac![0] === "A" ? "B" : "A"}${mac!.slice(1)}`;
+    const response = await oneClick(expired, new URLSearchParams({ "List-Unsubscribe": "One-Click" }));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe(EXPIRED_LINK);
+    expect(await setSubscription(expired, false)).toEqual({ ok: false, message: EXPIRED_LINK });
+    expect(await subscriptionFor(expired)).toEqual({ ok: false, message: EXPIRED_LINK });
+    expect(await oneClick(forged, new URLSearchParams({ "List-Unsubscribe": "One-Click" })).then((refused) => refused.text())).toBe(INVALID_LINK);
+    expect(await setSubscription(forged, false)).toEqual({ ok: false, message: INVALID_LINK });
+    expect(await decisionEmails(author.id)).toBe(true);
   });
 });

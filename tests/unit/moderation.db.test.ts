@@ -8,6 +8,7 @@ import { setAppDatabase } from "../support/app-db";
 
 const { decideComment, decideComments } = await import("@/app/_lib/moderation/decide");
 const { editAsModerator } = await import("@/app/_lib/moderation/edit");
+const { editOwnComment } = await import("@/app/_lib/comments/own");
 const { listQueue, queueCounts } = await import("@/app/_lib/moderation/queue");
 
 let database: TestDatabase;
@@ -29,13 +30,43 @@ beforeEach(async () => {
 const pending = (body = "text", createdAt = new Date()) => database.db.comment.create({ data: { postId, authorId: author.id, body, status: "PENDING", createdAt } });
 
 describe("moderation decisions", () => {
+  it("a decision applies only to the text the moderator read: an edit since then comes back with the new text and nothing is published", async () => {
+    const comment = await pending("What the moderator read.");
+    expect(await editOwnComment(author, { commentId: comment.id, body: "Something else, written after the queue was loaded." })).toMatchObject({ ok: true });
+
+    const stale = await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 });
+    expect(stale).toMatchObject({ ok: false, code: "conflict", message: "This comment was edited after you opened it. Read the new text, then decide." });
+    expect(stale.ok ? null : stale.changed).toEqual({ bodyHtml: "<p>Something else, written after the queue was loaded.</p>\n", revision: 2 });
+    expect(await database.db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ status: "PENDING", decidedById: null });
+    expect(await database.db.moderationEvent.count({ where: { commentId: comment.id } })).toBe(0);
+    expect(await database.db.outboxMessage.count({ where: { userId: author.id, kind: "approved" } })).toBe(0);
+    // Bulk decisions are held to the same rule.
+    expect(await decideComments(moderator, [{ commentId: comment.id, expectedStatus: "PENDING", expectedRevision: 1 }], "APPROVE")).toMatchObject({ ok: false, code: "conflict" });
+
+    expect(await decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 2 })).toMatchObject({ ok: true });
+    expect((await database.db.comment.findUniqueOrThrow({ where: { id: comment.id } })).body).toBe("Something else, written after the queue was loaded.");
+  });
+
+  it("an author's edit and a moderator's approval at the same moment never publish text the moderator did not read", async () => {
+    for (let round = 0; round < 10; round++) {
+      const comment = await pending(`Read by the moderator ${round}.`);
+      await Promise.all([
+        editOwnComment(author, { commentId: comment.id, body: `Swapped in at the last moment ${round}.` }),
+        decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 }),
+      ]);
+      const stored = await database.db.comment.findUniqueOrThrow({ where: { id: comment.id } });
+      if (stored.status === "APPROVED") expect(stored.body).toBe(`Read by the moderator ${round}.`);
+      else expect(stored).toMatchObject({ status: "PENDING", revision: 2 });
+    }
+  });
+
   it("two opposite decisions at the same moment: exactly one is recorded, with one event", async () => {
     const second = await makeViewer(database.db, { role: "ADMIN" });
     for (let round = 0; round < 5; round++) {
       const comment = await pending(`race ${round}`);
       const results = await Promise.all([
-        decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" }),
-        decideComment(second, { commentId: comment.id, decision: "REJECT", expectedStatus: "PENDING", reason: "No" }),
+        decideComment(moderator, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 }),
+        decideComment(second, { commentId: comment.id, decision: "REJECT", expectedStatus: "PENDING", expectedRevision: 1, reason: "No" }),
       ]);
       const winners = results.filter((result) => result.ok);
       expect(winners).toHaveLength(1);
@@ -53,8 +84,8 @@ describe("moderation decisions", () => {
     const reader = await makeViewer(database.db);
     const bannedModerator = await makeViewer(database.db, { role: "MODERATOR", status: "BANNED" });
     for (const viewer of [null, reader, author, bannedModerator]) {
-      expect(await decideComment(viewer, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING" })).toMatchObject({ ok: false, code: "forbidden" });
-      expect(await decideComments(viewer, [{ commentId: comment.id, expectedStatus: "PENDING" }], "TRASH")).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await decideComment(viewer, { commentId: comment.id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 })).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await decideComments(viewer, [{ commentId: comment.id, expectedStatus: "PENDING", expectedRevision: 1 }], "TRASH")).toMatchObject({ ok: false, code: "forbidden" });
       expect(await editAsModerator(viewer, { commentId: comment.id, body: "changed" })).toMatchObject({ ok: false });
       expect((await listQueue(viewer, "pending", {})).items).toEqual([]);
     }
@@ -65,7 +96,7 @@ describe("moderation decisions", () => {
   it("bulk decisions apply all in one transaction, or none when one was decided meanwhile", async () => {
     const [a, b, c] = await Promise.all([pending("a"), pending("b"), pending("c")]);
     await database.db.comment.update({ where: { id: c!.id }, data: { status: "SPAM" } });
-    const items = [a!, b!, c!].map((comment) => ({ commentId: comment.id, expectedStatus: "PENDING" as const }));
+    const items = [a!, b!, c!].map((comment) => ({ commentId: comment.id, expectedStatus: "PENDING" as const, expectedRevision: 1 }));
     expect(await decideComments(moderator, items, "APPROVE")).toMatchObject({ ok: false, code: "conflict" });
     expect((await database.db.comment.findMany({ where: { id: { in: [a!.id, b!.id] } } })).map((comment) => comment.status)).toEqual(["PENDING", "PENDING"]);
     expect(await database.db.moderationEvent.count({ where: { commentId: { in: [a!.id, b!.id] } } })).toBe(0);
@@ -76,9 +107,9 @@ describe("moderation decisions", () => {
 
   it("keeps the rejection reason, clears it on restore, and records who decided", async () => {
     const comment = await pending();
-    await decideComment(moderator, { commentId: comment.id, decision: "REJECT", expectedStatus: "PENDING", reason: "Off-topic" });
+    await decideComment(moderator, { commentId: comment.id, decision: "REJECT", expectedStatus: "PENDING", expectedRevision: 1, reason: "Off-topic" });
     expect(await database.db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ status: "REJECTED", rejectionReason: "Off-topic", decidedById: moderator.id });
-    await decideComment(moderator, { commentId: comment.id, decision: "RESTORE", expectedStatus: "REJECTED" });
+    await decideComment(moderator, { commentId: comment.id, decision: "RESTORE", expectedStatus: "REJECTED", expectedRevision: 1 });
     expect(await database.db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ status: "PENDING", rejectionReason: null, decidedById: null });
     expect((await database.db.moderationEvent.findMany({ where: { commentId: comment.id }, orderBy: { createdAt: "asc" } })).map((event) => event.action)).toEqual(["REJECT", "RESTORE"]);
   });

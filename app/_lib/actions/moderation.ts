@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { sendQueuedMailSoon } from "@/app/_lib/mail/send-soon";
 import { postChanged } from "@/app/_lib/posts/cache";
-import { decideComment, decideComments } from "@/app/_lib/moderation/decide";
+import { decideComment, decideComments, type ChangedText } from "@/app/_lib/moderation/decide";
 import { editAsModerator } from "@/app/_lib/moderation/edit";
 import { dismissReports as dismiss } from "@/app/_lib/moderation/reports";
 import { bulkDecisionInput, decisionInput, dismissReportsInput, moderatorEditInput } from "@/app/_lib/schemas/moderation";
 
-export type ModerationActionResult = { ok: true; bodyHtml?: string; applied?: number } | { ok: false; message: string };
+export type ModerationActionResult = { ok: true; bodyHtml?: string; revision?: number; applied?: number } | { ok: false; message: string; changed?: ChangedText };
 
 const invalid = (message = "That request was not understood. Reload the page and try again."): ModerationActionResult => ({ ok: false, message });
 
@@ -26,7 +26,7 @@ export async function decide(input: unknown): Promise<ModerationActionResult> {
   const parsed = decisionInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
   const result = await decideComment(await getViewer(), parsed.data);
-  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.ok) return { ok: false, message: result.message, changed: result.changed };
   revalidatePosts([result.postSlug]);
   return { ok: true };
 }
@@ -47,7 +47,7 @@ export async function editAsModeratorAction(input: unknown): Promise<ModerationA
   const result = await editAsModerator(await getViewer(), parsed.data);
   if (!result.ok) return result;
   revalidatePosts([result.postSlug]);
-  return { ok: true, bodyHtml: result.bodyHtml };
+  return { ok: true, bodyHtml: result.bodyHtml, revision: result.revision };
 }
 
 export async function dismissReports(input: unknown): Promise<ModerationActionResult> {

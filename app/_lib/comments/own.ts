@@ -26,7 +26,7 @@ export async function editOwnComment(viewer: Viewer | null, input: EditCommentIn
     // Conditional on still pending and unchanged, so a moderator's decision made meanwhile wins.
     const updated = await tx.comment.updateMany({
       where: { id: input.commentId, authorId: viewer.id, status: "PENDING", body: comment.body },
-      data: { body: input.body },
+      data: { body: input.body, revision: { increment: 1 } },
     });
     if (updated.count === 1) await tx.commentRevision.create({ data: { commentId: input.commentId, body: comment.body, editedById: viewer.id } });
     return updated.count === 1;

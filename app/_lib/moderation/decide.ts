@@ -3,6 +3,7 @@ import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { notifyDecision } from "@/app/_lib/mail/notify";
+import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
 import type { Database, Transaction } from "@/app/_lib/db/client";
 
 export type Decision = "APPROVE" | "REJECT" | "SPAM" | "TRASH" | "RESTORE";
@@ -11,10 +12,13 @@ export type CommentStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRAS
 const target: Record<Decision, CommentStatus> = { APPROVE: "APPROVED", REJECT: "REJECTED", SPAM: "SPAM", TRASH: "TRASH", RESTORE: "PENDING" };
 const pastTense: Record<CommentStatus, string> = { PENDING: "restored to pending", APPROVED: "approved", REJECTED: "rejected", SPAM: "marked as spam", TRASH: "trashed" };
 
-export type DecisionInput = { commentId: string; decision: Decision; expectedStatus: CommentStatus; reason?: string };
+/** What the moderator saw: the comment's status and the revision of its text they read. */
+export type DecisionInput = { commentId: string; decision: Decision; expectedStatus: CommentStatus; expectedRevision: number; reason?: string };
+/** The text as it is now, when it changed after the moderator read it. */
+export type ChangedText = { bodyHtml: string; revision: number };
 export type DecisionResult =
   | { ok: true; postSlug: string; status: CommentStatus }
-  | { ok: false; message: string; code: "forbidden" | "not-found" | "conflict" | "invalid" };
+  | { ok: false; message: string; code: "forbidden" | "not-found" | "conflict" | "invalid"; changed?: ChangedText };
 
 type Tx = Transaction;
 
@@ -23,12 +27,20 @@ function allowed(decision: Decision, from: CommentStatus): boolean {
   return target[decision] !== from;
 }
 
-/** Why a decision found the comment changed: "Already approved by Ann". */
-async function conflictMessage(tx: Tx, commentId: string): Promise<string> {
-  const now = await tx.comment.findUnique({ where: { id: commentId }, select: { status: true, decidedBy: { select: { name: true } } } });
-  if (!now) return "This comment no longer exists.";
-  if (now.status === "PENDING") return "This comment was restored to pending by someone else. Reload to see it.";
-  return `Already ${pastTense[now.status]}${now.decidedBy ? ` by ${now.decidedBy.name}` : ""}.`;
+/** Why a decision found the comment changed: "Already approved by Ann", or a new text to read. */
+async function conflict(tx: Tx, input: DecisionInput): Promise<Extract<DecisionResult, { ok: false }>> {
+  const now = await tx.comment.findUnique({ where: { id: input.commentId }, select: { status: true, body: true, revision: true, decidedBy: { select: { name: true } } } });
+  if (!now) return { ok: false, code: "conflict", message: "This comment no longer exists." };
+  if (now.status === input.expectedStatus && now.revision !== input.expectedRevision) {
+    return {
+      ok: false,
+      code: "conflict",
+      message: "This comment was edited after you opened it. Read the new text, then decide.",
+      changed: { bodyHtml: renderCommentMarkdown(now.body), revision: now.revision },
+    };
+  }
+  if (now.status === "PENDING") return { ok: false, code: "conflict", message: "This comment was restored to pending by someone else. Reload to see it." };
+  return { ok: false, code: "conflict", message: `Already ${pastTense[now.status]}${now.decidedBy ? ` by ${now.decidedBy.name}` : ""}.` };
 }
 
 /**
@@ -39,7 +51,8 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
   if (!allowed(input.decision, input.expectedStatus)) return { ok: false, code: "invalid", message: "That decision does not apply to this comment." };
   const status = target[input.decision];
   const updated = await tx.comment.updateMany({
-    where: { id: input.commentId, status: input.expectedStatus },
+    // Only the text the moderator read: an edit since then raised the revision.
+    where: { id: input.commentId, status: input.expectedStatus, revision: input.expectedRevision },
     data: {
       status,
       decidedAt: status === "PENDING" ? null : now,
@@ -47,7 +60,7 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
       rejectionReason: status === "REJECTED" ? (input.reason?.trim() || null) : null,
     },
   });
-  if (updated.count !== 1) return { ok: false, code: "conflict", message: await conflictMessage(tx, input.commentId) };
+  if (updated.count !== 1) return conflict(tx, input);
   const comment = await tx.comment.findUniqueOrThrow({ where: { id: input.commentId }, select: { postId: true, authorId: true, post: { select: { slug: true } } } });
   await tx.moderationEvent.create({
     data: {
@@ -82,7 +95,7 @@ export type BulkResult = { ok: true; applied: number; postSlugs: string[] } | { 
  */
 export async function decideComments(
   viewer: Viewer | null,
-  items: { commentId: string; expectedStatus: CommentStatus }[],
+  items: { commentId: string; expectedStatus: CommentStatus; expectedRevision: number }[],
   decision: Decision,
   reason?: string,
   now = new Date(),

@@ -26,6 +26,8 @@ export type QueueItem = {
   status: CommentStatus;
   bodyHtml: string;
   body: string;
+  // The revision of this text; a decision sends it back so it applies to what was read.
+  revision: number;
   authorName: string;
   authorEmail: string | null;
   authorId: string | null;
@@ -92,6 +94,7 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
       id: true,
       status: true,
       body: true,
+      revision: true,
       guestName: true,
       createdAt: true,
       termsVersion: true,
@@ -122,6 +125,7 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
       id: row.id,
       status: row.status,
       body: row.body,
+      revision: row.revision,
       bodyHtml: renderCommentMarkdown(row.body),
       authorName: row.author?.name ?? row.guestName ?? "Deleted user",
       authorEmail: row.author?.email ?? null,

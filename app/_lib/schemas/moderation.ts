@@ -10,11 +10,14 @@ const reason = cleanText().pipe(z.string().max(500, "Keep the reason under 500 c
 
 export { REJECTION_REASONS } from "./limits";
 
-export const decisionInput = z.object({ commentId: id, decision, expectedStatus: commentStatus, reason });
+// The revision of the text the moderator read: a decision never applies to words they did not see.
+const expectedRevision = z.number({ error: "This queue is out of date. Reload the page and try again." }).int().positive().max(1_000_000);
+
+export const decisionInput = z.object({ commentId: id, decision, expectedStatus: commentStatus, expectedRevision, reason });
 export type DecisionInputData = z.infer<typeof decisionInput>;
 
 export const bulkDecisionInput = z.object({
-  items: z.array(z.object({ commentId: id, expectedStatus: commentStatus })).min(1, "Select at least one comment.").max(100),
+  items: z.array(z.object({ commentId: id, expectedStatus: commentStatus, expectedRevision })).min(1, "Select at least one comment.").max(100),
   decision,
   reason,
 });
