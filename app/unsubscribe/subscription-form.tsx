@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { changeSubscription } from "@/app/_lib/actions/unsubscribe";
 import { idleState } from "@/app/_lib/actions/form-state";
 
-/** Undo after the link unsubscribed; Unsubscribe again after an Undo. */
-export function SubscriptionForm({ token, subscribed }: { token: string; subscribed: boolean }) {
+/** The confirmation an emailed link asks for (Unsubscribe), then Undo (subscribe again). */
+export function SubscriptionForm({ token, subscribed, describedBy }: { token: string; subscribed: boolean; describedBy: string }) {
   const [state, action, pending] = useActionState(changeSubscription, idleState);
   return (
     <form action={action} className="form">
@@ -14,7 +14,7 @@ export function SubscriptionForm({ token, subscribed }: { token: string; subscri
       <div aria-live="polite" aria-atomic="true">
         {state.message && <p className={state.status === "success" ? "form-success" : "form-error"}>{state.message}</p>}
       </div>
-      <button type="submit" className="button" disabled={pending}>
+      <button type="submit" className="button" disabled={pending} aria-describedby={describedBy}>
         {subscribed ? "Unsubscribe" : "Undo: subscribe again"}
       </button>
     </form>

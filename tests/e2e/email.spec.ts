@@ -91,11 +91,20 @@ test("a reader who asked to be notified hears of an approved reply, and unsubscr
   expect(reply?.text).toContain(`${replier.name} replied to your comment`);
   expect(reply?.text).toContain("In our clinic it rarely did.");
 
-  // One click on the email's link, in a browser with no session, unsubscribes; Undo is offered.
+  // The email's link, opened in a browser with no session, only asks: nothing changes until the
+  // reader presses Unsubscribe (here from the keyboard); then Undo is offered.
   const stranger = await browser.newContext();
   const tab = await stranger.newPage();
   await tab.goto(linkIn(reply!.text, "/unsubscribe/now?token="));
-  await expect(tab.getByRole("main").getByRole("status")).toHaveText("You are unsubscribed: you will no longer receive emails about replies to one of your comments.");
+  await expect(tab.getByRole("heading", { level: 1 })).toHaveText("Turn off emails about replies to one of your comments?");
+  expect((await db.comment.findUniqueOrThrow({ where: { id: question.id } })).notifyReplies).toBe(true);
+  await expectNoAxeViolations(tab, "unsubscribe confirmation page");
+  const confirm = tab.getByRole("button", { name: "Unsubscribe" });
+  await confirm.focus();
+  await tab.keyboard.press("Enter");
+  await expect(tab.getByText("Done. You will no longer receive emails about replies to one of your comments.")).toBeVisible();
+  await expect(tab.getByRole("heading", { level: 1 })).toHaveText("You are unsubscribed");
+  await expect(tab.getByRole("main").getByRole("status")).toHaveText("You will no longer receive emails about replies to one of your comments.");
   expect((await db.comment.findUniqueOrThrow({ where: { id: question.id } })).notifyReplies).toBe(false);
   await expectNoAxeViolations(tab, "unsubscribed page");
   await tab.getByRole("button", { name: "Undo: subscribe again" }).click();
@@ -119,15 +128,31 @@ test("the List-Unsubscribe header's one-click POST turns decision emails off; a 
 
   const [email] = await readOutbox(browser, reader.email);
   const oneClick = new URL(email!.listUnsubscribe.slice(1, -1));
+  const link = `${oneClick.pathname}${oneClick.search}`;
+  const decisionEmails = async () => (await db.user.findUniqueOrThrow({ where: { id: reader.id } })).notifyOnDecision;
+
+  // A mail scanner fetches every link in a message, following redirects: that changes nothing.
+  const scanned = await request.get(link);
+  expect(scanned.status()).toBe(200);
+  expect(await scanned.text()).toContain("Nothing has changed yet.");
+  expect((await request.get(link, { maxRedirects: 0 })).status()).toBe(303);
+  expect(await decisionEmails()).toBe(true);
+
+  // A POST without the RFC 8058 body is not a one-click request either.
+  expect((await request.post(link)).status()).toBe(400);
+  expect(await decisionEmails()).toBe(true);
+
   const [body, mac] = oneClick.searchParams.get("token")!.split(".");
   const forged = `${oneClick.pathname}?token=${body}.${mac![0] === "A" ? "B" : "A"}${mac!.slice(1)}`;
   const refused = await request.post(forged, { form: { "List-Unsubscribe": "One-Click" } });
   expect(refused.status()).toBe(400);
-  expect((await db.user.findUniqueOrThrow({ where: { id: reader.id } })).notifyOnDecision).toBe(true);
+  expect(await decisionEmails()).toBe(true);
 
-  const accepted = await request.post(`${oneClick.pathname}${oneClick.search}`, { form: { "List-Unsubscribe": "One-Click" } });
+  // The one-click POST: no cookies, no Origin, the body RFC 8058 prescribes.
+  const accepted = await request.post(link, { form: { "List-Unsubscribe": "One-Click" } });
   expect(accepted.status()).toBe(200);
-  expect((await db.user.findUniqueOrThrow({ where: { id: reader.id } })).notifyOnDecision).toBe(false);
+  expect(await accepted.text()).toBe("Unsubscribed from emails when a moderator approves or rejects your comments.");
+  expect(await decisionEmails()).toBe(false);
 
   const invalid = await browser.newContext();
   const tab = await invalid.newPage();

@@ -9,6 +9,22 @@ export type MailTopic = "decisions" | "alerts:EACH" | "alerts:DAILY" | `replies:
 
 type Payload = { userId: string; topic: MailTopic };
 
+/**
+ * How long an emailed link works. Links expire rather than being bound to a per-person version:
+ * the only version there is (User.sessionVersion) moves with every new password, ban or "sign out
+ * everywhere", which would silently break the unsubscribe link in every email the person already
+ * has, and a banned or locked-out reader must still be able to stop our emails. A date asks
+ * nothing of the database and ends a leaked link on its own. Ninety days covers an email read or
+ * acted on weeks later (and the 30 days of CAN-SPAM); every new email carries a fresh link, and
+ * the account page works after that.
+ */
+export const UNSUBSCRIBE_LINK_DAYS = 90;
+const LIFETIME_SECONDS = UNSUBSCRIBE_LINK_DAYS * 24 * 60 * 60;
+// Instances' clocks differ a little; a token from further ahead than this was not made by us.
+const CLOCK_SKEW_SECONDS = 5 * 60;
+
+export type TokenCheck = ({ ok: true } & Payload & { issuedAt: Date }) | { ok: false; reason: "invalid" | "expired" };
+
 function secret(): string {
   const value = process.env.NEXTAUTH_SECRET;
   if (!value) throw new Error("NEXTAUTH_SECRET must be set to sign unsubscribe links.");
@@ -23,25 +39,42 @@ function isTopic(value: unknown): value is MailTopic {
   return value === "decisions" || value === "alerts:EACH" || value === "alerts:DAILY" || (typeof value === "string" && value.startsWith("replies:") && isId(value.slice("replies:".length)));
 }
 
-/** A token that lets its holder turn off one kind of email for one person, with no sign-in. */
-export function signUnsubscribeToken(payload: Payload): string {
-  const body = Buffer.from(JSON.stringify([payload.userId, payload.topic])).toString("base64url");
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/**
+ * A token that lets its holder turn off one kind of email for one person, with no sign-in, until
+ * UNSUBSCRIBE_LINK_DAYS after `issuedAt`.
+ */
+export function signUnsubscribeToken(payload: Payload, issuedAt = new Date()): string {
+  const body = Buffer.from(JSON.stringify([payload.userId, payload.topic, seconds(issuedAt)])).toString("base64url");
   return `${body}.${signature(body).toString("base64url")}`;
 }
 
-/** The payload of a genuine token; null for anything altered, truncated or made up. */
-export function verifyUnsubscribeToken(token: string): Payload | null {
+/**
+ * What a genuine, current token names. Anything altered, truncated or made up is invalid; a
+ * genuine one older than its lifetime is expired, and so is one signed before links carried their
+ * date (those never expired, so they are refused now rather than honoured for ever).
+ */
+export function verifyUnsubscribeToken(token: string, now = new Date()): TokenCheck {
   const [body, mac, extra] = token.split(".");
-  if (!body || !mac || extra !== undefined || token.length > 500) return null;
+  if (!body || !mac || extra !== undefined || token.length > 500) return { ok: false, reason: "invalid" };
   const expected = signature(body);
   const given = Buffer.from(mac, "base64url");
   // Base64 leaves spare bits in its last character; only the one canonical spelling is accepted.
-  if (given.length !== expected.length || given.toString("base64url") !== mac || !timingSafeEqual(given, expected)) return null;
+  if (given.length !== expected.length || given.toString("base64url") !== mac || !timingSafeEqual(given, expected)) return { ok: false, reason: "invalid" };
+  let fields: unknown;
   try {
-    const [userId, topic] = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as unknown[];
-    if (typeof userId !== "string" || !isTopic(topic)) return null;
-    return { userId, topic };
+    fields = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
   } catch {
-    return null;
+    return { ok: false, reason: "invalid" };
   }
+  if (!Array.isArray(fields)) return { ok: false, reason: "invalid" };
+  const [userId, topic, issuedAt] = fields as unknown[];
+  if (typeof userId !== "string" || !isTopic(topic)) return { ok: false, reason: "invalid" };
+  if (fields.length === 2) return { ok: false, reason: "expired" };
+  if (fields.length !== 3 || !Number.isSafeInteger(issuedAt) || (issuedAt as number) < 0) return { ok: false, reason: "invalid" };
+  const age = seconds(now) - (issuedAt as number);
+  if (age < -CLOCK_SKEW_SECONDS) return { ok: false, reason: "invalid" };
+  if (age > LIFETIME_SECONDS) return { ok: false, reason: "expired" };
+  return { ok: true, userId, topic, issuedAt: new Date((issuedAt as number) * 1000) };
 }

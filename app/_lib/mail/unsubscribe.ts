@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/app/_lib/db";
-import { verifyUnsubscribeToken, type MailTopic } from "./unsubscribe-token";
+import { UNSUBSCRIBE_LINK_DAYS, verifyUnsubscribeToken, type MailTopic } from "./unsubscribe-token";
 
 export function describeTopic(topic: MailTopic): string {
   if (topic === "decisions") return "emails when a moderator approves or rejects your comments";
@@ -10,14 +10,22 @@ export function describeTopic(topic: MailTopic): string {
 }
 
 export const INVALID_LINK = "This unsubscribe link is not valid. Copy the whole link from the email, or change your email settings on your account page.";
+export const EXPIRED_LINK = `This unsubscribe link has expired: the links in our emails work for ${UNSUBSCRIBE_LINK_DAYS} days. Use the link in a newer email, or change your email settings on your account page.`;
+
+/** Whom and what a link's token names, or why it cannot be used, in words for the reader. */
+export function checkLink(token: string): { ok: true; userId: string; topic: MailTopic } | { ok: false; message: string } {
+  const check = verifyUnsubscribeToken(token);
+  if (!check.ok) return { ok: false, message: check.reason === "expired" ? EXPIRED_LINK : INVALID_LINK };
+  return { ok: true, userId: check.userId, topic: check.topic };
+}
 
 export type Subscription = { ok: true; topic: MailTopic; description: string; subscribed: boolean } | { ok: false; message: string };
 
 /** Whether the person a token names still gets what it names. */
 export async function subscriptionFor(token: string): Promise<Subscription> {
-  const payload = verifyUnsubscribeToken(token);
-  if (!payload) return { ok: false, message: INVALID_LINK };
-  const { userId, topic } = payload;
+  const link = checkLink(token);
+  if (!link.ok) return link;
+  const { userId, topic } = link;
   const description = describeTopic(topic);
   if (topic.startsWith("replies:")) {
     const comment = await db.comment.findFirst({ where: { id: topic.slice("replies:".length), authorId: userId }, select: { notifyReplies: true } });
@@ -31,13 +39,15 @@ export async function subscriptionFor(token: string): Promise<Subscription> {
 
 /**
  * Turns off (or, for Undo, back on) exactly what one signed link names. The token is the only
- * credential: it was sent to the person's address and cannot be altered to name another person,
- * another comment or another kind of email.
+ * credential: it was sent to the person's address, cannot be altered to name another person,
+ * another comment or another kind of email, and stops working UNSUBSCRIBE_LINK_DAYS after it was
+ * sent. Call it only for a POST (a button the person pressed, or a mail client's RFC 8058
+ * one-click): mail scanners open every link in a message with GET, and must change nothing.
  */
 export async function setSubscription(token: string, subscribed: boolean): Promise<Subscription> {
-  const payload = verifyUnsubscribeToken(token);
-  if (!payload) return { ok: false, message: INVALID_LINK };
-  const { userId, topic } = payload;
+  const link = checkLink(token);
+  if (!link.ok) return link;
+  const { userId, topic } = link;
   if (topic === "decisions") {
     await db.user.updateMany({ where: { id: userId, deletedAt: null }, data: { notifyOnDecision: subscribed } });
   } else if (topic === "alerts:EACH" || topic === "alerts:DAILY") {

@@ -3,6 +3,7 @@ import { revalidatePath, unstable_cache, updateTag } from "next/cache";
 import { listThread, type ThreadComment, type ThreadPage } from "@/app/_lib/comments/queries";
 import { db } from "@/app/_lib/db";
 import { resolveDatabase } from "@/app/_lib/db/url";
+import { isSlug } from "@/app/_lib/schemas/ids";
 import { DATABASE_ID_SETTING } from "@/app/_lib/settings/schema";
 import { loadPost, type PostView } from "./queries";
 
@@ -11,6 +12,11 @@ import { loadPost, type PostView } from "./queries";
  * cached per post and dropped, by tag, whenever something a reader would see changes: an
  * approval, a rejection of a published comment, an edit, a deletion, the post itself. Signed-in
  * readers read fresh, since their own pending comments are woven into the thread.
+ *
+ * Each entry is a file on disk (`.next/cache/fetch-cache` under `next start`) that nothing ever
+ * deletes, and anyone can choose the address they ask for. So a key is only ever made from a post
+ * that exists and a page that post has: an unknown slug or a page past the end is answered
+ * without writing to the cache, and the entries stay bounded by the posts and their pages.
  */
 export const postTag = (slug: string) => `post:${slug}`;
 
@@ -48,17 +54,55 @@ function databaseId(): Promise<string> {
   return databaseIdentity;
 }
 
+/**
+ * Every post's slug, as one entry. It is not dropped when a post is added: a slug it lacks is
+ * read fresh (below), so a new post is served at once and cached from the list's next refresh.
+ */
+function existingSlugs(database: string): Promise<string[]> {
+  return unstable_cache(async () => (await db.post.findMany({ select: { slug: true } })).map((post) => post.slug), ["post-slugs", database], {
+    revalidate: STALE_AFTER_SECONDS,
+  })();
+}
+
 export async function getCachedPost(slug: string): Promise<PostView | null> {
+  if (!isSlug(slug)) return null;
   const id = await databaseId();
+  // Not in the list: a post newer than the list, or no post at all. Either way one fresh query
+  // answers it and nothing is written, so made-up slugs cost the database a lookup, not the disk.
+  if (!(await existingSlugs(id)).includes(slug)) return loadPost(slug);
   const stored = (await unstable_cache(() => loadPost(slug), ["post", id, slug], { tags: [postTag(slug)], revalidate: STALE_AFTER_SECONDS })()) as Stored<PostView> | null;
   return stored && { ...stored, publishedAt: new Date(stored.publishedAt) };
 }
 
-export async function getCachedThread(postId: string, slug: string, page: number, maxDepth: number): Promise<ThreadPage> {
-  const id = await databaseId();
-  const stored = (await unstable_cache(() => listThread(postId, null, page, maxDepth), ["thread", id, postId, String(page), String(maxDepth)], {
+// Nine digits is more pages than any thread will have, and keeps the number exact.
+const PLAIN_PAGE_NUMBER = /^[1-9][0-9]{0,8}$/;
+
+/**
+ * The thread page a `?comments=` value asks for: none means the first. Anything but a plain
+ * positive whole number ("0", "-1", "1.5", "01", "1e3", a repeated parameter) names no page, so
+ * each page has exactly one address and made-up spellings cannot mint cache keys.
+ */
+export function requestedCommentsPage(value: string | string[] | undefined): number | null {
+  if (value === undefined) return 1;
+  return typeof value === "string" && PLAIN_PAGE_NUMBER.test(value) ? Number(value) : null;
+}
+
+function cachedThreadPage(database: string, postId: string, slug: string, page: number, maxDepth: number): Promise<Stored<ThreadPage>> {
+  return unstable_cache(() => listThread(postId, null, page, maxDepth), ["thread", database, postId, String(page), String(maxDepth)], {
     tags: [postTag(slug)],
     revalidate: STALE_AFTER_SECONDS,
-  })()) as unknown as Stored<ThreadPage>;
+  })() as unknown as Promise<Stored<ThreadPage>>;
+}
+
+/**
+ * A page of an existing post's approved thread. Like listThread, a page past the end is answered
+ * with the last page (and the caller sends the reader there), but under the last page's key: the
+ * first page, which every post has, says how many pages there are before any other key is made.
+ */
+export async function getCachedThread(postId: string, slug: string, requestedPage: number, maxDepth: number): Promise<ThreadPage> {
+  const id = await databaseId();
+  const first = await cachedThreadPage(id, postId, slug, 1, maxDepth);
+  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), first.pageCount);
+  const stored = page === 1 ? first : await cachedThreadPage(id, postId, slug, page, maxDepth);
   return { ...stored, comments: stored.comments.map(reviveComment) };
 }

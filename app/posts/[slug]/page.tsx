@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { SITE_FEED } from "@/app/_lib/feeds/site-feed";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { listThread } from "@/app/_lib/comments/queries";
 import { formatLongDate, isoDate, responsesHeading } from "@/app/_lib/format";
 import { acceptsComments } from "@/app/_lib/posts/open";
-import { getCachedPost, getCachedThread } from "@/app/_lib/posts/cache";
+import { getCachedPost, getCachedThread, requestedCommentsPage } from "@/app/_lib/posts/cache";
 import { getPostBySlug } from "@/app/_lib/posts/queries";
 import { cache } from "react";
 import { getSettings } from "@/app/_lib/settings";
@@ -16,7 +16,7 @@ import { commentingBlockedReason } from "@/app/_lib/users/standing";
 import { CommentForm } from "./comment-form";
 import { CommentList, type ReplyContext } from "./comment-list";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ comments?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ comments?: string | string[] }> };
 
 // One read per request: the metadata and the page share it.
 const postFor = cache(async (slug: string, signedIn: boolean) => (signedIn ? getPostBySlug(slug) : getCachedPost(slug)));
@@ -40,12 +40,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PostPage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
+  // A made-up page number is refused before anything is read, let alone cached.
+  const page = requestedCommentsPage((await searchParams).comments);
+  if (page === null) notFound();
   const viewer = await getViewer();
   const post = await postFor(slug, Boolean(viewer));
   if (!post) notFound();
   const [termsVersion, settings] = await Promise.all([currentTermsVersion(), getSettings()]);
-  const page = Number((await searchParams).comments ?? 1);
-  const thread = viewer ? await listThread(post.id, viewer.id, page, settings.maxReplyDepth) : await getCachedThread(post.id, post.slug, Math.floor(page) || 1, settings.maxReplyDepth);
+  const thread = viewer ? await listThread(post.id, viewer.id, page, settings.maxReplyDepth) : await getCachedThread(post.id, post.slug, page, settings.maxReplyDepth);
+  // A page past the end (an old link to a thread that has since shrunk) has the last page's address.
+  if (thread.page !== page) redirect(thread.page === 1 ? `/posts/${post.slug}` : `/posts/${post.slug}?comments=${thread.page}`);
   const blocked = viewer ? commentingBlockedReason(viewer) : null;
   const open = acceptsComments(post, settings.closeCommentsAfterDays);
   const canComment = Boolean(viewer && !blocked && open && termsVersion !== null);
