@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { getViewer } from "@/app/_lib/auth/viewer";
+import { requirePageRole } from "@/app/_lib/auth/require";
 import { isSlug } from "@/app/_lib/schemas/ids";
 import { stripControl } from "@/app/_lib/schemas/text";
 import { listPostChoices } from "@/app/_lib/posts/queries";
@@ -21,12 +21,12 @@ const one = (value: string | string[] | undefined) => {
 };
 
 export default async function ModerationPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requirePageRole("MODERATOR", "/moderation");
   await connection();
   const params = await searchParams;
   const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : "pending";
   const filters = { post: isSlug(one(params.post)) ? one(params.post) : undefined, author: one(params.author), q: one(params.q) };
   const cursor = one(params.cursor);
-  const viewer = await getViewer();
   // The overview heads the queue's first page only; paging and other tabs skip its queries.
   const showDashboard = tab === "pending" && !cursor;
   const [page, counts, posts, dashboard] = await Promise.all([

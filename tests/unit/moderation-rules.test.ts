@@ -24,6 +24,41 @@ describe("automatic moderation rules", () => {
     expect(findPhrase("cheap-pills", ["cheap pills"])).toBe("cheap pills");
   });
 
+  it("blocklist and hold words see through invisible characters and look-alike letters", () => {
+    const rules = settings({ blocklist: ["casino"], holdWords: ["ivermectin"] });
+    const disguisedCasino = [
+      "cas\u200Bino", // zero-width space
+      "ca\u00ADsi\u00ADno", // soft hyphens
+      "c\u2060asi\u200Dno", // word joiner, zero-width joiner
+      "\u202Ecasino\u202C", // bidirectional override
+      "\uFEFFcasino", // byte-order mark
+      "\u0441\u0430\u0455\u0456n\u043E", // Cyrillic с, а, ѕ, і, о
+      "c\u03B1sino", // Greek α
+      "CASI\u039D\u039F", // Greek capital Ν and Ο
+      "\uFF43\uFF41\uFF53\uFF49\uFF4E\uFF4F", // fullwidth
+      "\u{1D41C}\u{1D41A}\u{1D42C}\u{1D422}\u{1D427}\u{1D428}", // mathematical bold
+      "CaSiNo",
+      "CASIN0", // zero for O
+    ];
+    for (const word of disguisedCasino) {
+      expect(applyRules(`Visit my ${word} tonight`, author({ trusted: true }), rules), JSON.stringify(word)).toEqual({ status: "SPAM", reason: "spam: contains the blocked phrase “casino”" });
+    }
+    expect(applyRules("Ask about \u0456verm\u0435ct\u0456n", author({ trusted: true }), rules)).toEqual({ status: "PENDING", reason: "held: contains “ivermectin”" });
+    expect(applyRules("Ask about iver\u00ADmectin", author({ trusted: true }), rules).reason).toBe("held: contains “ivermectin”");
+    // Capital I for l.
+    expect(findPhrase("go to heII", ["hell"])).toBe("hell");
+    // A list entry typed with look-alikes still matches the plain word.
+    expect(findPhrase("a casino", ["\u0441asino"])).toBe("\u0441asino");
+  });
+
+  it("look-alike matching keeps whole words and punctuation as separators", () => {
+    const rules = settings({ blocklist: ["casino", "cheap pills"] });
+    expect(applyRules("Occasionally casinos close", author({ trusted: true }), rules).status).toBe("APPROVED");
+    expect(findPhrase("cheap|pills", ["cheap pills"])).toBe("cheap pills");
+    // Capital "I" looks like "l", not like "L".
+    expect(findPhrase("HEIL", ["hell"])).toBeNull();
+  });
+
   it("hold words keep a comment pending even for trusted authors", () => {
     const rules = settings({ holdWords: ["ivermectin"], requirePreviousApproval: false });
     expect(applyRules("What about ivermectin?", author({ trusted: true }), rules)).toEqual({ status: "PENDING", reason: "held: contains “ivermectin”" });

@@ -72,6 +72,32 @@ describe("the account schemas", () => {
     }
   });
 
+  it("refuses angle brackets in names, which feeds and emails would read as markup", () => {
+    for (const name of ["Eve <b>", "Eve]]><item>", "a > b"]) {
+      expect(errorsOf(registerInput.safeParse({ name, email: "a@b.co", password: "12345678" })), name).toEqual({ name: "A name cannot contain < or >." });
+    }
+  });
+
+  it("refuses invisible characters in names: format characters, soft hyphens, fillers", () => {
+    const invisible = ["\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\u061C", "\u180E", "\u2066", "\uFEFF", "\u3164", "\uFE0F", "\u034F", "\u{E0041}"];
+    for (const character of invisible) {
+      expect(errorsOf(registerInput.safeParse({ name: `Ad${character}min`, email: "a@b.co", password: "12345678" })), JSON.stringify(character)).toEqual({
+        name: "A name cannot contain invisible characters (zero-width spaces, soft hyphens or direction marks).",
+      });
+    }
+  });
+
+  it("refuses names mixing Latin letters with Cyrillic, Greek or Cherokee look-alikes, and accepts names in one script", () => {
+    const mixed = "A name cannot mix Latin letters with Cyrillic, Greek or Cherokee ones, which include look-alikes (such as a Cyrillic “а”). Write it in one alphabet.";
+    // Cyrillic А, Cyrillic о, Greek Α, Cherokee Ꭺ, and a fullwidth Latin word with a Cyrillic letter.
+    for (const name of ["\u0410dmin", "J\u043Ehn Smith", "\u0391dmin", "\u13AAdmin", "\uFF21dm\u0456n"]) {
+      expect(errorsOf(registerInput.safeParse({ name, email: "a@b.co", password: "12345678" })), name).toEqual({ name: mixed });
+    }
+    for (const name of ["Андрей Петров", "Σωκράτης", "José Müller-Łukasiewicz", "O'Brien", "山田 Taro", "محمد Ali", "Ann 2nd"]) {
+      expect(registerInput.safeParse({ name, email: "a@b.co", password: "12345678" }).success, name).toBe(true);
+    }
+  });
+
   it("reports every missing field at once", () => {
     expect(Object.keys(errorsOf(registerInput.safeParse({})))).toEqual(["name", "email", "password"]);
     expect(Object.keys(errorsOf(signInInput.safeParse({ email: "nope" })))).toEqual(["email", "password"]);

@@ -5,6 +5,7 @@ import { renderCommentMarkdown, renderPostMarkdown } from "@/app/_lib/content/ma
 import { plainExcerpt } from "@/app/_lib/content/excerpt";
 import { siteUrl } from "@/app/_lib/site-url";
 import { isSlug } from "@/app/_lib/schemas/ids";
+import { htmlForCdata, textForCdata, xmlCharactersOnly } from "./cdata";
 
 export const FEED_POSTS = 20;
 export const FEED_COMMENTS = 50;
@@ -31,7 +32,7 @@ export async function postsFeed(): Promise<string> {
   for (const post of posts) {
     const html = renderPostMarkdown(post.body);
     const link = `${base}/posts/${post.slug}`;
-    feed.addItem({ title: post.title, id: link, link, date: post.publishedAt, description: plainExcerpt(html, 300), content: html });
+    feed.addItem({ title: textForCdata(post.title), id: link, link, date: post.publishedAt, description: textForCdata(plainExcerpt(html, 300)), content: htmlForCdata(html) });
   }
   return feed.rss2();
 }
@@ -50,8 +51,8 @@ export async function commentsFeed(slug: string): Promise<string | null> {
   });
   const link = `${base}/posts/${slug}`;
   const feed = new Feed({
-    title: `Comments on “${post.title}”`,
-    description: `Approved reader comments on “${post.title}”.`,
+    title: xmlCharactersOnly(`Comments on “${post.title}”`),
+    description: xmlCharactersOnly(`Approved reader comments on “${post.title}”.`),
     id: `${link}/comments/feed.xml`,
     link,
     language: "en",
@@ -63,7 +64,7 @@ export async function commentsFeed(slug: string): Promise<string | null> {
   for (const comment of comments) {
     const name = comment.author?.name ?? comment.guestName ?? "Deleted user";
     const commentLink = `${link}#comment-${comment.id}`;
-    feed.addItem({ title: `By ${name}`, id: commentLink, link: commentLink, date: comment.createdAt, description: renderCommentMarkdown(comment.body) });
+    feed.addItem({ title: textForCdata(`By ${name}`), id: commentLink, link: commentLink, date: comment.createdAt, description: htmlForCdata(renderCommentMarkdown(comment.body)) });
   }
   return feed.rss2();
 }

@@ -2,6 +2,8 @@
  * Automatic moderation: decides where a new comment goes before a moderator sees it.
  * Pure, so every rule and combination is unit-tested without a database.
  */
+import { containsLookAlike, lookAlikeForms } from "@/app/_lib/content/look-alike";
+
 export type RuleSettings = {
   /** Words or phrases that send a comment straight to Spam. */
   blocklist: string[];
@@ -28,12 +30,15 @@ export function countLinks(text: string): number {
   return markdown + (text.replace(MARKDOWN_LINK, " ").match(BARE_LINK)?.length ?? 0);
 }
 
-/** The phrase from the list that the text contains, matched on whole words, ignoring case. */
+/**
+ * The phrase from the list that the text contains, matched on whole words, ignoring case,
+ * invisible characters (zero-width spaces, soft hyphens) and look-alike letters from other scripts,
+ * all of which are used to slip a word past a filter.
+ */
 export function findPhrase(text: string, phrases: string[]): string | null {
-  const normalised = ` ${text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  const textForms = lookAlikeForms(text);
   for (const phrase of phrases) {
-    const needle = phrase.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-    if (needle && normalised.includes(` ${needle} `)) return phrase.trim();
+    if (containsLookAlike(textForms, phrase)) return phrase.trim();
   }
   return null;
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { hasInvisibleCharacters } from "@/app/_lib/content/invisible";
+import { mixesLatinWithLookAlikes } from "@/app/_lib/content/mixed-script";
 
 import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./limits";
 import { recordId } from "./ids";
@@ -23,8 +25,15 @@ export const nameField = z
   .trim()
   .min(1, "Enter your name as it should appear on your comments.")
   .max(NAME_MAX, `Use at most ${NAME_MAX} characters.`)
-  // Control, bidirectional-override and zero-width characters let a name impersonate another.
-  .refine((name) => !/[\p{Cc}\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u.test(name), "Use letters, numbers and ordinary punctuation only.");
+  .refine((name) => !/\p{Cc}/u.test(name), "Use letters, numbers and ordinary punctuation only.")
+  // Names are shown in feeds and emails as well as pages: angle brackets are only ever markup there.
+  .refine((name) => !/[<>]/.test(name), "A name cannot contain < or >.")
+  // Zero-width, soft-hyphen and bidirectional characters let a name pass for another one.
+  .refine((name) => !hasInvisibleCharacters(name), "A name cannot contain invisible characters (zero-width spaces, soft hyphens or direction marks).")
+  .refine(
+    (name) => !mixesLatinWithLookAlikes(name),
+    "A name cannot mix Latin letters with Cyrillic, Greek or Cherokee ones, which include look-alikes (such as a Cyrillic “а”). Write it in one alphabet.",
+  );
 
 export const roleField = z.enum(["READER", "MODERATOR", "ADMIN"], "Role must be reader, moderator or admin.");
 

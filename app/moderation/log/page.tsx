@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { getViewer } from "@/app/_lib/auth/viewer";
+import { requirePageRole } from "@/app/_lib/auth/require";
 import { isId, isSlug } from "@/app/_lib/schemas/ids";
 import { db } from "@/app/_lib/db";
 import { listPostChoices } from "@/app/_lib/posts/queries";
@@ -15,6 +15,7 @@ export const metadata: Metadata = { title: "Moderation log" };
 const label = (action: string) => action.charAt(0) + action.slice(1).toLowerCase().replace(/_/g, " ");
 
 export default async function LogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await requirePageRole("MODERATOR", "/moderation/log");
   await connection();
   const params = await searchParams;
   const filters = {
@@ -22,7 +23,6 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
     action: LOG_ACTIONS.includes(params.action as LogAction) ? (params.action as LogAction) : undefined,
     post: isSlug(params.post) ? params.post : undefined,
   };
-  const viewer = await getViewer();
   const [log, moderators, posts] = await Promise.all([
     listLog(viewer, filters, params.cursor),
     db.user.findMany({ where: { role: { in: ["MODERATOR", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),

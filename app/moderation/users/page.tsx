@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { getViewer } from "@/app/_lib/auth/viewer";
+import { requirePageRole } from "@/app/_lib/auth/require";
 import { stripControl } from "@/app/_lib/schemas/text";
 import { formatLongDate } from "@/app/_lib/format";
 import { findUsers } from "@/app/_lib/moderation/users";
@@ -11,9 +11,10 @@ import { DataTable } from "@/app/_components/data-table";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const viewer = await requirePageRole("MODERATOR", "/moderation/users");
   await connection();
   const q = stripControl((await searchParams).q ?? "").slice(0, 200);
-  const users = await findUsers(await getViewer(), q);
+  const users = await findUsers(viewer, q);
   return (
     <>
       <h1>Users</h1>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getViewer } from "@/app/_lib/auth/viewer";
+import { requirePageRole } from "@/app/_lib/auth/require";
 import { isId } from "@/app/_lib/schemas/ids";
 import { exactTime, formatLongDate } from "@/app/_lib/format";
 import { getUserDetail } from "@/app/_lib/moderation/users";
@@ -12,14 +12,14 @@ import { UserActionForm } from "./user-action-form";
 export const metadata: Metadata = { title: "User" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  await connection();
   const { id } = await params;
-  const viewer = await getViewer();
+  const viewer = await requirePageRole("MODERATOR", `/moderation/users/${id}`);
+  await connection();
   const detail = isId(id) ? await getUserDetail(viewer, id) : null;
   if (!detail) notFound();
   const { user, counts, recent, events } = detail;
-  const isSelf = viewer?.id === user.id;
-  const canAct = !isSelf && (viewer?.role === "ADMIN" || user.role === "READER");
+  const isSelf = viewer.id === user.id;
+  const canAct = !isSelf && (viewer.role === "ADMIN" || user.role === "READER");
 
   return (
     <>
@@ -43,7 +43,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {user.status !== "ACTIVE" && <UserActionForm userId={user.id} operation="reinstate" title="Reinstate" submitLabel="Reinstate" />}
           <UserActionForm userId={user.id} operation="premoderate" title="Always pre-moderate" submitLabel="Save pre-moderation" checked={user.alwaysPremoderate} />
           <UserActionForm userId={user.id} operation="trusted" title="Trusted" submitLabel="Save trust" checked={user.trusted} />
-          {viewer?.role === "ADMIN" && <UserActionForm userId={user.id} operation="role" title="Role" submitLabel="Change role" role={user.role} />}
+          {viewer.role === "ADMIN" && <UserActionForm userId={user.id} operation="role" title="Role" submitLabel="Change role" role={user.role} />}
         </section>
       ) : (
         <p>{isSelf ? "This is your own account." : "Only administrators can change moderators and administrators."}</p>
