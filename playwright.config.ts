@@ -37,6 +37,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_URL: baseURL },
+    // Tests stand in for a reverse proxy on 127.0.0.1, so the addresses they forward count; a
+    // client on ::1 is a direct client whose X-Forwarded-For counts for nothing (rate-limits.spec).
+    env: { PORT: String(port), DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_URL: baseURL, TRUSTED_PROXIES: "127.0.0.1" },
   },
 });

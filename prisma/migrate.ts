@@ -12,6 +12,7 @@ import path from "node:path";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { resolveDatabase, type DatabaseTarget } from "../app/_lib/db/url";
+import { ensurePrivateFile } from "../app/_lib/private-file";
 
 type Migration = { name: string; sql: string; checksum: string };
 
@@ -42,6 +43,8 @@ function checkUnchanged(applied: Map<string, string>, migrations: Migration[]) {
 
 function migrateSqlite(file: string, migrations: Migration[]): string[] {
   mkdirSync(path.dirname(file), { recursive: true });
+  // The first to open the file creates it: owner-only from the start (see app/_lib/private-file.ts).
+  ensurePrivateFile(file);
   const sqlite = new Sqlite(file, { timeout: 10_000 });
   try {
     // WAL is stored in the database file, so setting it here applies to every later connection.

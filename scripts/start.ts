@@ -7,8 +7,8 @@
  *    `--prepare` stops after step 3.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { createDatabase } from "../app/_lib/db/client";
@@ -16,6 +16,7 @@ import { resolveDatabase } from "../app/_lib/db/url";
 import { migrate } from "../prisma/migrate";
 import { seed } from "../prisma/seed/index";
 import { DEFAULT_DIGEST_HOUR_UTC, startMailJobs } from "../app/_lib/mail/jobs";
+import { prepareLocalSecret } from "./local-secret";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -24,13 +25,9 @@ const prepareOnly = process.argv.includes("--prepare");
 const log = (message: string) => console.log(`[vetted] ${message}`);
 
 function ensureLocalSecret() {
-  if (process.env.NEXTAUTH_SECRET) return;
-  const secret = randomBytes(32).toString("base64url");
-  const file = path.join(root, ".env.local");
-  const prefix = existsSync(file) && !readFileSync(file, "utf8").endsWith("\n") ? "\n" : "";
-  appendFileSync(file, `${prefix}# Generated on first run; keep it private. Set NEXTAUTH_SECRET in production.\nNEXTAUTH_SECRET=${secret}\n`);
-  process.env.NEXTAUTH_SECRET = secret;
-  log("Generated a session secret (NEXTAUTH_SECRET) and stored it in .env.local");
+  const { generated, narrowed } = prepareLocalSecret(path.join(root, ".env.local"));
+  if (narrowed) log(".env.local was readable by other users: it is now readable by its owner only");
+  if (generated) log("Generated a session secret (NEXTAUTH_SECRET) and stored it in .env.local");
 }
 
 const BUILD_INPUTS = ["app", "public", "proxy.ts", "prisma/models.prisma", "next.config.mjs", "package-lock.json", "tsconfig.json"];
@@ -91,7 +88,9 @@ async function main() {
   if (prepareOnly) return;
 
   log(`Serving on http://localhost:${port}`);
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  // Production runs scripts/serve.ts (Next's handler, with the connection's address recorded).
+  const command = dev ? [nextBin, "dev", "-p", port] : [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/serve.ts")];
+  const server = spawn(process.execPath, command, {
     cwd: root,
     stdio: "inherit",
     env: process.env,

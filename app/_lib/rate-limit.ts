@@ -1,16 +1,27 @@
 import "server-only";
 import { db } from "@/app/_lib/db";
+import { providerOf, type Transaction } from "@/app/_lib/db/client";
 
 /**
  * Sliding-window limits kept in the database, so every app instance sharing it sees the same
- * counts. `check` looks without counting; `record` counts one event.
+ * counts. Counting is atomic: `consumeLimit` locks the bucket, counts its window and records the
+ * new hit in one transaction, so of any number of requests at the same moment exactly `max` in a
+ * window get through (a check first and a record later let 40 of 50 simultaneous guesses in).
  */
 export type Limit = { bucket: string; max: number; windowMs: number };
 export type LimitState = { limited: false } | { limited: true; retryAfterMs: number };
+export type Consumed = { limited: false; hitId: string } | { limited: true; retryAfterMs: number };
 
-export async function checkLimit({ bucket, max, windowMs }: Limit, now = new Date()): Promise<LimitState> {
+/** Serialises everyone counting in one bucket until the transaction ends. */
+async function lockBucket(tx: Transaction, bucket: string) {
+  // SQLite transactions here take the database's write lock at BEGIN (see db/client.ts), which
+  // already serialises them; PostgreSQL takes a lock named by the bucket.
+  if (providerOf(db) === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${bucket}))`;
+}
+
+async function stateIn(client: Pick<Transaction, "rateLimitHit">, { bucket, max, windowMs }: Limit, now: Date): Promise<LimitState> {
   const since = new Date(now.getTime() - windowMs);
-  const hits = await db.rateLimitHit.findMany({
+  const hits = await client.rateLimitHit.findMany({
     where: { bucket, createdAt: { gt: since } },
     orderBy: { createdAt: "desc" },
     take: max,
@@ -21,12 +32,27 @@ export async function checkLimit({ bucket, max, windowMs }: Limit, now = new Dat
   return { limited: true, retryAfterMs: Math.max(1000, oldestCounted.getTime() + windowMs - now.getTime()) };
 }
 
-export async function recordHit({ bucket, windowMs }: Limit, now = new Date()): Promise<void> {
-  await db.$transaction([
-    db.rateLimitHit.create({ data: { bucket, createdAt: now } }),
+/** Looks without counting (for showing a wait before anything is tried). */
+export function checkLimit(limit: Limit, now = new Date()): Promise<LimitState> {
+  return stateIn(db, limit, now);
+}
+
+/** Counts one attempt if the window has room for it; refuses it, uncounted, if not. */
+export function consumeLimit(limit: Limit, now = new Date()): Promise<Consumed> {
+  return db.$transaction(async (tx) => {
+    await lockBucket(tx, limit.bucket);
+    const state = await stateIn(tx, limit, now);
+    if (state.limited) return state;
+    const hit = await tx.rateLimitHit.create({ data: { bucket: limit.bucket, createdAt: now }, select: { id: true } });
     // Old hits count for nothing; dropping them keeps the table small.
-    db.rateLimitHit.deleteMany({ where: { bucket, createdAt: { lt: new Date(now.getTime() - windowMs) } } }),
-  ]);
+    await tx.rateLimitHit.deleteMany({ where: { bucket: limit.bucket, createdAt: { lt: new Date(now.getTime() - limit.windowMs) } } });
+    return { limited: false as const, hitId: hit.id };
+  });
+}
+
+/** Takes back one counted attempt (it turned out not to be a failure). */
+export async function forgetHit(hitId: string): Promise<void> {
+  await db.rateLimitHit.deleteMany({ where: { id: hitId } });
 }
 
 export async function clearLimit(bucket: string): Promise<void> {
@@ -38,10 +64,10 @@ export function waitMessage(retryAfterMs: number): string {
   return minutes <= 1 ? "in a minute" : `in ${minutes} minutes`;
 }
 
+/** Failed sign-ins to one account from one address (see SECURITY.md for the policy). */
 export const SIGN_IN_FAILURES = { max: 5, windowMs: 15 * 60_000 };
+/** Failed sign-ins from one address, whatever the accounts. */
+export const SIGN_IN_FAILURES_PER_ADDRESS = { max: 20, windowMs: 15 * 60_000 };
 export const REGISTRATIONS = { max: 5, windowMs: 60 * 60_000 };
 
-/** The client's address as the server sees it; behind a proxy, the first forwarded address. */
-export function clientAddress(headers: { get(name: string): string | null }): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
-}
+export { clientAddress } from "./client-address";

@@ -14,7 +14,6 @@ import { migrate } from "../../prisma/migrate";
 import { seed } from "../../prisma/seed/index";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 export const PASSWORD = "load test password";
 
@@ -66,9 +65,10 @@ export type Server = { url: string; process: ChildProcess; stop: () => Promise<v
 
 export async function startServer(databaseUrl: string, port: number): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/serve.ts")], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXT_TELEMETRY_DISABLED: "1" },
+    // The load generator stands in for a reverse proxy on loopback: the addresses it forwards count.
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

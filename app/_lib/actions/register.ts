@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { checkLimit, clientAddress, recordHit, REGISTRATIONS, waitMessage } from "@/app/_lib/rate-limit";
+import { clientAddress, consumeLimit, REGISTRATIONS, waitMessage } from "@/app/_lib/rate-limit";
 import { registerInput } from "@/app/_lib/schemas/account";
 import { createUser } from "@/app/_lib/users/create-user";
 import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
@@ -17,9 +17,8 @@ export async function registerAccount(_previous: FormState<RegisterField>, formD
   if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), values, attempt };
 
   const limit = { bucket: `register:address:${clientAddress(await headers())}`, ...REGISTRATIONS };
-  const state = await checkLimit(limit);
+  const state = await consumeLimit(limit);
   if (state.limited) return { status: "error", message: `Too many accounts were created from your network. Try again ${waitMessage(state.retryAfterMs)}.`, values, attempt };
-  await recordHit(limit);
 
   const result = await createUser(parsed.data);
   if (!result.ok) {

@@ -5,8 +5,9 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { db } from "@/app/_lib/db";
 import { signInInput } from "@/app/_lib/schemas/account";
-import { checkLimit, clearLimit, clientAddress, recordHit, SIGN_IN_FAILURES, waitMessage } from "@/app/_lib/rate-limit";
-import { verifyPassword } from "./password";
+import { clientAddress } from "@/app/_lib/client-address";
+import { sameOriginRedirect } from "@/app/_lib/safe-path";
+import { signInWithPassword } from "./sign-in";
 
 function oauthProviders(): NextAuthOptions["providers"] {
   const providers: NextAuthOptions["providers"] = [];
@@ -45,26 +46,10 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInInput.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         const headers = new Headers(request?.headers as Record<string, string> | undefined);
-        const limits = [
-          { bucket: `sign-in:account:${parsed.data.email}`, ...SIGN_IN_FAILURES },
-          { bucket: `sign-in:address:${clientAddress(headers)}`, ...SIGN_IN_FAILURES },
-        ];
-        for (const limit of limits) {
-          const state = await checkLimit(limit);
-          // NextAuth hands this message to the sign-in form.
-          if (state.limited) throw new Error(`Too many failed sign-in attempts. Try again ${waitMessage(state.retryAfterMs)}.`);
-        }
-        const user = await db.user.findUnique({
-          where: { email: parsed.data.email },
-          select: { id: true, name: true, email: true, passwordHash: true, status: true },
-        });
-        const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
-        if (!user || !ok || user.status === "BANNED") {
-          await Promise.all(limits.map((limit) => recordHit(limit)));
-          return null;
-        }
-        await clearLimit(limits[0]!.bucket);
-        return { id: user.id, name: user.name, email: user.email };
+        const result = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(headers));
+        // NextAuth hands a thrown message to the sign-in form.
+        if (!result.ok && result.message) throw new Error(result.message);
+        return result.ok ? result.user : null;
       },
     }),
     ...oauthProviders(),
@@ -82,8 +67,7 @@ export const authOptions: NextAuthOptions = {
       return { expires: session.expires, user: { id: token.sub } } as typeof session;
     },
     redirect({ url, baseUrl }) {
-      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-      return url.startsWith(baseUrl) ? url : baseUrl;
+      return sameOriginRedirect(url, baseUrl);
     },
   },
 };

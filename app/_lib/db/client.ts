@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
+import { ensurePrivateFile } from "@/app/_lib/private-file";
 import { resolveDatabase, type DatabaseTarget } from "./url";
 
 /**
@@ -24,16 +25,31 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
  */
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 
+const PROVIDER = Symbol.for("vetted.databaseProvider");
+
+/** Which database a client talks to, for the few statements that differ (locks). */
+export function providerOf(database: Database): DatabaseTarget["provider"] {
+  return (database as unknown as Record<symbol, DatabaseTarget["provider"] | undefined>)[PROVIDER] ?? "sqlite";
+}
+
+function tagged<T extends object>(client: T, provider: DatabaseTarget["provider"]): T {
+  Object.defineProperty(client, PROVIDER, { value: provider });
+  return client;
+}
+
 export function createDatabase(target: DatabaseTarget = resolveDatabase()): Database {
   if (target.provider === "postgresql") {
     const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return new PostgresClient({ adapter, transactionOptions }) as unknown as Database;
+    return tagged(new PostgresClient({ adapter, transactionOptions }), "postgresql") as unknown as Database;
   }
   mkdirSync(path.dirname(target.file), { recursive: true });
+  // The database holds every account: SQLite gives its -wal and -shm files the database file's
+  // mode, so creating it owner-only (or narrowing an existing one) keeps all three private.
+  ensurePrivateFile(target.file);
   // WAL (set once per database file by the migration runner) lets readers work while a writer
   // commits; the busy timeout makes concurrent writers queue instead of failing at once.
   const adapter = withImmediateTransactions(new PrismaBetterSQLite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS }));
-  return new SqliteClient({ adapter, transactionOptions });
+  return tagged(new SqliteClient({ adapter, transactionOptions }), "sqlite");
 }
 
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
