@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { renewedSessionCookie } from "@/app/_lib/auth/session-lifetime";
 
 /**
  * A fresh nonce per request for the Content Security Policy: Next.js reads it from the request's
@@ -24,6 +25,8 @@ export async function proxy(request: NextRequest) {
   headers.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
+  const renewed = await renewedSessionCookie(request);
+  if (renewed) response.cookies.set(renewed.name, renewed.value, { httpOnly: true, sameSite: "lax", path: "/", secure: renewed.secure, maxAge: renewed.maxAge });
   return response;
 }
 

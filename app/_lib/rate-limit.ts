@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/app/_lib/db";
-import { providerOf, type Transaction } from "@/app/_lib/db/client";
+import type { Transaction } from "@/app/_lib/db/client";
+import { lockFor } from "@/app/_lib/db/lock";
 
 /**
  * Sliding-window limits kept in the database, so every app instance sharing it sees the same
@@ -11,13 +12,6 @@ import { providerOf, type Transaction } from "@/app/_lib/db/client";
 export type Limit = { bucket: string; max: number; windowMs: number };
 export type LimitState = { limited: false } | { limited: true; retryAfterMs: number };
 export type Consumed = { limited: false; hitId: string } | { limited: true; retryAfterMs: number };
-
-/** Serialises everyone counting in one bucket until the transaction ends. */
-async function lockBucket(tx: Transaction, bucket: string) {
-  // SQLite transactions here take the database's write lock at BEGIN (see db/client.ts), which
-  // already serialises them; PostgreSQL takes a lock named by the bucket.
-  if (providerOf(db) === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${bucket}))`;
-}
 
 async function stateIn(client: Pick<Transaction, "rateLimitHit">, { bucket, max, windowMs }: Limit, now: Date): Promise<LimitState> {
   const since = new Date(now.getTime() - windowMs);
@@ -40,7 +34,7 @@ export function checkLimit(limit: Limit, now = new Date()): Promise<LimitState> 
 /** Counts one attempt if the window has room for it; refuses it, uncounted, if not. */
 export function consumeLimit(limit: Limit, now = new Date()): Promise<Consumed> {
   return db.$transaction(async (tx) => {
-    await lockBucket(tx, limit.bucket);
+    await lockFor(tx, `rate-limit:${limit.bucket}`);
     const state = await stateIn(tx, limit, now);
     if (state.limited) return state;
     const hit = await tx.rateLimitHit.create({ data: { bucket: limit.bucket, createdAt: now }, select: { id: true } });

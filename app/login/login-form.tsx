@@ -9,7 +9,7 @@ import { signInInput } from "@/app/_lib/schemas/account";
 type Errors = { email?: string[]; password?: string[]; form?: string };
 
 /** Signs in through NextAuth's credentials endpoint; the schema is the one the server applies. */
-export function LoginForm({ returnTo, oauthProviders }: { returnTo: string; oauthProviders: { id: string; name: string }[] }) {
+export function LoginForm({ returnTo, oauthProviders, linking }: { returnTo: string; oauthProviders: { id: string; name: string }[]; linking?: { token: string; email: string } }) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
@@ -39,7 +39,8 @@ export function LoginForm({ returnTo, oauthProviders }: { returnTo: string; oaut
   return (
     <>
       <form onSubmit={onSubmit} className="form" noValidate>
-        <TextField id="email" name="email" label="Email" type="email" autoComplete="email" required errors={errors.email} />
+        <TextField id="email" name="email" label="Email" type="email" autoComplete="email" required errors={errors.email} defaultValue={linking?.email} />
+        {linking && <input type="hidden" name="linkToken" value={linking.token} />}
         <TextField id="password" name="password" label="Password" type="password" autoComplete="current-password" required errors={errors.password} />
         <p role="alert" className="form-error">
           {errors.form}

@@ -1,17 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { enabledOAuthProviders } from "@/app/_lib/auth/options";
+import { OAUTH_REFUSALS } from "@/app/_lib/auth/oauth-link";
 import { safeReturnPath } from "@/app/_lib/safe-path";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const returnTo = safeReturnPath((await searchParams).callbackUrl);
+type SearchParams = { callbackUrl?: string; link?: string; email?: string; provider?: string; error?: string };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const returnTo = safeReturnPath(params.callbackUrl);
+  const providers = enabledOAuthProviders();
+  const refusal = params.error && params.error in OAUTH_REFUSALS ? OAUTH_REFUSALS[params.error as keyof typeof OAUTH_REFUSALS] : undefined;
+  const linking = typeof params.link === "string" && typeof params.email === "string" ? { token: params.link, email: params.email } : undefined;
+  const providerName = providers.find((provider) => provider.id === params.provider)?.name ?? "your provider";
   return (
     <>
       <h1>Sign in</h1>
-      <LoginForm returnTo={returnTo} oauthProviders={enabledOAuthProviders()} />
+      {refusal && (
+        <p role="alert" className="form-error">
+          {refusal}
+        </p>
+      )}
+      {linking && (
+        <p role="status">
+          An account with {linking.email} already exists. Enter its password once to connect your {providerName} sign-in to it.
+        </p>
+      )}
+      <LoginForm returnTo={returnTo} oauthProviders={providers} linking={linking} />
       <p>
         New here? <Link href={`/register?callbackUrl=${encodeURIComponent(returnTo)}`}>Create an account</Link>
       </p>

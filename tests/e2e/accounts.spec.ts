@@ -20,6 +20,32 @@ test("a visitor registers, is signed in, signs out and signs in again", async ({
   await signIn(page, { email, name: "Nadia Reader" });
 });
 
+test("signing out ends the session: a copy of its cookie signs in no one afterwards, on this device or another", async ({ page, browser }) => {
+  const reader = await createUser();
+  await signIn(page, reader, "/account");
+  const copied = await page.context().cookies();
+  expect(copied.some((cookie) => cookie.name === "next-auth.session-token")).toBe(true);
+
+  const elsewhere = await browser.newContext();
+  await elsewhere.addCookies(copied);
+  const other = await elsewhere.newPage();
+  await other.goto("/account");
+  await expect(other.getByText(`Signed in as ${reader.name}`)).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+  // The copied cookie is still in the other browser, unexpired; it no longer names a session.
+  await other.goto("/account");
+  await expect(other).toHaveURL(/\/login\?callbackUrl=%2Faccount/);
+  await expect(other.getByText(`Signed in as ${reader.name}`)).toHaveCount(0);
+  const replay = await browser.newContext();
+  await replay.addCookies(copied);
+  const replayed = await replay.newPage();
+  await replayed.goto("/");
+  await expect(replayed.getByRole("link", { name: "Log in" })).toBeVisible();
+  await Promise.all([elsewhere.close(), replay.close()]);
+});
+
 test("registration explains every problem next to its field and keeps what was typed", async ({ page }) => {
   const existing = await createUser();
   await page.goto("/register");

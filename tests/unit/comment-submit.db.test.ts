@@ -124,6 +124,27 @@ describe("submitting a comment", () => {
     expect(await submitComment(reader, input({ body: "Two." }), new Date(now.getTime() + 15_000))).toMatchObject({ ok: true });
   });
 
+  it("twenty submissions of one reader with different keys at the same moment store exactly one (flood control holds under concurrency)", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => submitComment(reader, input({ body: `Burst ${index}.` }))));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok && result.message.startsWith("You are posting too quickly."))).toHaveLength(19);
+    expect(await countOnPost()).toBe(1);
+    // The first comment of a reader records the terms once, however many arrive together.
+    expect(await database.db.termsAcceptance.count({ where: { userId: reader.id } })).toBe(1);
+  });
+
+  it("the same words sent twice at the same moment with different keys are stored once", async () => {
+    await database.db.setting.upsert({ where: { key: "commentIntervalSeconds" }, update: { value: "0" }, create: { key: "commentIntervalSeconds", value: "0" } });
+    try {
+      const results = await Promise.all([1, 2, 3, 4].map(() => submitComment(reader, input({ body: "Said once, sent four times." }))));
+      const outcomes = results.map((result) => (result.ok ? "stored" : result.message)).sort();
+      expect(outcomes).toEqual(["It looks as though you've already said that.", "It looks as though you've already said that.", "It looks as though you've already said that.", "stored"]);
+      expect(await countOnPost()).toBe(1);
+    } finally {
+      await database.db.setting.delete({ where: { key: "commentIntervalSeconds" } });
+    }
+  });
+
   it("refuses an identical comment on the same post within the window, not after it", async () => {
     const now = new Date();
     expect(await submitComment(reader, input({ body: "Same words." }), now)).toMatchObject({ ok: true });

@@ -51,6 +51,7 @@ export async function deleteAccount(viewer: Viewer | null, input: DeleteAccountI
         notifyOnDecision: false,
         moderatorAlerts: "NONE",
         deletedAt: now,
+        sessionVersion: { increment: 1 },
       },
     });
     await tx.moderationEvent.create({

@@ -1,5 +1,5 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { Account, NextAuthOptions, Profile, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
@@ -7,12 +7,27 @@ import { db } from "@/app/_lib/db";
 import { signInInput } from "@/app/_lib/schemas/account";
 import { clientAddress } from "@/app/_lib/client-address";
 import { sameOriginRedirect } from "@/app/_lib/safe-path";
+import { githubVerifiedEmail } from "./github-email";
+import { decideOAuthSignIn, redeemLinkToken, type OAuthIdentity } from "./oauth-link";
+import { endAllSessions, SESSION_MAX_AGE_SECONDS, SESSION_RENEW_AFTER_SECONDS } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
 function oauthProviders(): NextAuthOptions["providers"] {
   const providers: NextAuthOptions["providers"] = [];
   if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
+    const github = GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET });
+    providers.push({
+      ...github,
+      // Only a primary address GitHub has verified counts as the person's email.
+      userinfo: {
+        url: "https://api.github.com/user",
+        async request({ client, tokens }) {
+          const profile = await client.userinfo(tokens.access_token!);
+          const verified = await githubVerifiedEmail(tokens.access_token!);
+          return { ...profile, email: verified ?? profile.email ?? undefined, email_verified: verified !== null };
+        },
+      },
+    });
   }
   if (process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET) {
     providers.push(GoogleProvider({ clientId: process.env.GOOGLE_CLIENT_ID, clientSecret: process.env.GOOGLE_CLIENT_SECRET }));
@@ -24,24 +39,32 @@ export function enabledOAuthProviders(): { id: string; name: string }[] {
   return oauthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
 }
 
-/** Links an OAuth sign-in to the account with the same verified email, creating one if needed. */
-async function userForOAuth(provider: string, providerAccountId: string, email: string, name: string): Promise<string> {
-  const linked = await db.account.findUnique({ where: { provider_providerAccountId: { provider, providerAccountId } }, select: { userId: true } });
-  if (linked) return linked.userId;
-  const user = await db.user.upsert({ where: { email }, update: {}, create: { email, name } });
-  await db.account.create({ data: { userId: user.id, type: "oauth", provider, providerAccountId } });
-  return user.id;
+/** What the provider said, in the terms decideOAuthSignIn needs; only an explicit "verified" counts. */
+function oauthIdentity(account: Account, profile: Profile | undefined, user: User): OAuthIdentity {
+  const claims = (profile ?? {}) as Profile & { email_verified?: unknown };
+  return {
+    provider: account.provider,
+    providerAccountId: account.providerAccountId,
+    email: claims.email ?? user.email ?? "",
+    emailVerified: claims.email_verified === true,
+    name: user.name ?? claims.name ?? "",
+  };
 }
 
+/** The account a sign-in resolved to, carried from the signIn callback to the jwt callback. */
+type SignedInUser = User & { vettedUserId?: string };
+
 export const authOptions: NextAuthOptions = {
-  // Credentials sign-in only works with JWT sessions; the token carries nothing but the user id,
-  // and every check of role and status reads the database (see viewer.ts).
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // Credentials sign-in only works with JWT sessions. The token carries the user id and the
+  // user's session version; role and status are read from the database on every request, and a
+  // session whose version is behind the user's (sign-out, ban, deletion) signs in no one.
+  // A week's lifetime, renewed as the reader comes back (proxy.ts), instead of a fixed month.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_RENEW_AFTER_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, linkToken: { label: "Link", type: "hidden" } },
       async authorize(credentials, request) {
         const parsed = signInInput.safeParse(credentials ?? {});
         if (!parsed.success) return null;
@@ -49,25 +72,45 @@ export const authOptions: NextAuthOptions = {
         const result = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(headers));
         // NextAuth hands a thrown message to the sign-in form.
         if (!result.ok && result.message) throw new Error(result.message);
-        return result.ok ? result.user : null;
+        if (!result.ok) return null;
+        // Signing in with the password after an OAuth attempt for this email connects that provider.
+        if (typeof credentials?.linkToken === "string" && credentials.linkToken) await redeemLinkToken(credentials.linkToken, result.user);
+        return result.user;
       },
     }),
     ...oauthProviders(),
   ],
   callbacks: {
-    async jwt({ token, user, account, profile }) {
-      if (account && account.provider !== "credentials") {
-        const email = (profile?.email ?? user?.email ?? "").toLowerCase();
-        if (!email) throw new Error("The provider did not share an email address.");
-        token.sub = await userForOAuth(account.provider, account.providerAccountId, email, user?.name ?? profile?.name ?? email);
+    async signIn({ user, account, profile }) {
+      if (!account || account.provider === "credentials") return true;
+      const decision = await decideOAuthSignIn(oauthIdentity(account, profile, user));
+      if (decision.kind === "sign-in") {
+        (user as SignedInUser).vettedUserId = decision.userId;
+        return true;
       }
-      return { sub: token.sub, iat: token.iat, exp: token.exp, jti: token.jti };
+      if (decision.kind === "confirm-with-password") return `/login?${new URLSearchParams({ link: decision.linkToken, email: decision.email, provider: account.provider })}`;
+      return `/login?${new URLSearchParams({ error: decision.reason })}`;
+    },
+    async jwt({ token, user, account }) {
+      if (user) {
+        const userId = account?.provider === "credentials" ? user.id : (user as SignedInUser).vettedUserId;
+        if (!userId) throw new Error("Sign-in did not resolve to an account.");
+        const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+        return { sub: userId, sv: sessionVersion, iat: token.iat, exp: token.exp, jti: token.jti };
+      }
+      return { sub: token.sub, sv: token.sv, iat: token.iat, exp: token.exp, jti: token.jti };
     },
     async session({ session, token }) {
-      return { expires: session.expires, user: { id: token.sub } } as typeof session;
+      return { expires: session.expires, user: { id: token.sub, sv: typeof token.sv === "number" ? token.sv : 0 } } as typeof session;
     },
     redirect({ url, baseUrl }) {
       return sameOriginRedirect(url, baseUrl);
+    },
+  },
+  events: {
+    // Signing out ends every session of the account: a copied cookie stops working at once.
+    async signOut({ token }) {
+      if (token?.sub) await endAllSessions(token.sub);
     },
   },
 };

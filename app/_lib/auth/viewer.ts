@@ -25,10 +25,13 @@ export type Viewer = {
 };
 
 
-export async function loadViewer(userId: string | undefined | null): Promise<Viewer | null> {
+/**
+ * The user a session names, if that session still counts: a deleted account's cookie, or one
+ * issued before the user's sessions were ended (sign-out, ban), signs in no one.
+ */
+export async function loadViewer(userId: string | undefined | null, sessionVersion = 0): Promise<Viewer | null> {
   if (!userId) return null;
-  // A deleted account's session cookie may outlive it; it signs in no one.
-  return db.user.findFirst({ where: { id: userId, deletedAt: null }, select: viewerSelect });
+  return db.user.findFirst({ where: { id: userId, deletedAt: null, sessionVersion }, select: viewerSelect });
 }
 
 /**
@@ -37,8 +40,8 @@ export async function loadViewer(userId: string | undefined | null): Promise<Vie
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return loadViewer(id);
+  const user = session?.user as { id?: string; sv?: number } | undefined;
+  return loadViewer(user?.id, user?.sv ?? 0);
 });
 
 export const isStaff = (viewer: Viewer | null): boolean => viewer?.role === "MODERATOR" || viewer?.role === "ADMIN";

@@ -3,6 +3,8 @@ import type { Viewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
 import { notifyDecision, notifyPending } from "@/app/_lib/mail/notify";
 import { isUniqueViolation } from "@/app/_lib/db/errors";
+import type { Transaction } from "@/app/_lib/db/client";
+import { lockFor } from "@/app/_lib/db/lock";
 import type { CommentField, CommentInput } from "@/app/_lib/schemas/comment";
 import { getSettings } from "@/app/_lib/settings";
 import { commentingBlockedReason } from "@/app/_lib/users/standing";
@@ -10,8 +12,10 @@ import { currentTermsVersion } from "@/app/_lib/terms/current";
 import { applyRules } from "@/app/_lib/moderation/rules";
 import { acceptsComments } from "@/app/_lib/posts/open";
 
+type SubmitStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
+
 export type SubmitResult =
-  | { ok: true; commentId: string; status: "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH"; postSlug: string; replayed: boolean }
+  | { ok: true; commentId: string; status: SubmitStatus; postSlug: string; replayed: boolean }
   | { ok: false; field: CommentField; message: string };
 
 const refuse = (field: CommentField, message: string): SubmitResult => ({ ok: false, field, message });
@@ -28,7 +32,11 @@ async function depthOf(commentId: string, limit: number): Promise<number> {
 }
 
 async function replayOf(submissionKey: string, viewer: Viewer): Promise<SubmitResult | null> {
-  const existing = await db.comment.findUnique({
+  return replayIn(db, submissionKey, viewer);
+}
+
+async function replayIn(client: Pick<Transaction, "comment">, submissionKey: string, viewer: Viewer): Promise<SubmitResult | null> {
+  const existing = await client.comment.findUnique({
     where: { submissionKey },
     select: { id: true, authorId: true, status: true, post: { select: { slug: true } } },
   });
@@ -71,32 +79,29 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
     }
   }
 
-  const latest = await db.comment.findFirst({ where: { authorId: viewer.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-  const waitMs = latest ? latest.createdAt.getTime() + settings.commentIntervalSeconds * 1000 - now.getTime() : 0;
-  if (waitMs > 0) {
-    const seconds = Math.ceil(waitMs / 1000);
-    // The comment that trips flood control may be this very submission, stored by a concurrent retry.
-    const replayed = await replayOf(input.submissionKey, viewer);
-    if (replayed) return replayed;
-    return refuse("form", `You are posting too quickly. You can post again in ${seconds} second${seconds === 1 ? "" : "s"}.`);
-  }
-
-  const duplicate = await db.comment.findFirst({
-    where: {
-      authorId: viewer.id,
-      postId: post.id,
-      body: input.body,
-      createdAt: { gte: new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000) },
-    },
-    select: { id: true },
-  });
-  if (duplicate) return (await replayOf(input.submissionKey, viewer)) ?? refuse("body", "It looks as though you've already said that.");
-
   const approvedCount = await db.comment.count({ where: { authorId: viewer.id, status: "APPROVED" } });
   const outcome = applyRules(input.body, { approvedCount, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted }, settings);
 
   try {
-    const comment = await db.$transaction(async (tx) => {
+    const stored = await db.$transaction(async (tx): Promise<SubmitResult | { ok: true; comment: { id: string; status: SubmitStatus } }> => {
+      // One reader's submissions take turns: flood control, the duplicate check and the replay
+      // check read what the reader's previous submission wrote, never around it.
+      await lockFor(tx, `comment-author:${viewer.id}`);
+      const replay = await replayIn(tx, input.submissionKey, viewer);
+      if (replay) return replay;
+
+      const latest = await tx.comment.findFirst({ where: { authorId: viewer.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+      const waitMs = latest ? latest.createdAt.getTime() + settings.commentIntervalSeconds * 1000 - now.getTime() : 0;
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        return refuse("form", `You are posting too quickly. You can post again in ${seconds} second${seconds === 1 ? "" : "s"}.`);
+      }
+      const duplicate = await tx.comment.findFirst({
+        where: { authorId: viewer.id, postId: post.id, body: input.body, createdAt: { gte: new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000) } },
+        select: { id: true },
+      });
+      if (duplicate) return refuse("body", "It looks as though you've already said that.");
+
       await tx.termsAcceptance.upsert({
         where: { userId_version: { userId: viewer.id, version: termsVersion } },
         update: {},
@@ -121,8 +126,10 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
       });
       if (created.status === "PENDING") await notifyPending(tx, created.id);
       if (created.status === "APPROVED") await notifyDecision(tx, created.id, "APPROVED", { informAuthor: false });
-      return created;
+      return { ok: true as const, comment: created };
     });
+    if (!("comment" in stored)) return stored;
+    const comment = stored.comment;
     return { ok: true, commentId: comment.id, status: comment.status, postSlug: post.slug, replayed: false };
   } catch (error) {
     // Two requests with one key at once: the database let one through; report that one.

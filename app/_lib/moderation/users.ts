@@ -60,7 +60,8 @@ export async function updateUser(viewer: Viewer | null, input: UserUpdateInput):
   const change = (() => {
     switch (input.operation) {
       case "ban":
-        return { data: { status: "BANNED" as const, suspendedUntil: null, statusReason: input.reason }, action: "BAN" as const, message: `${target.name} is banned.` };
+        // A ban also ends every session the person has open.
+        return { data: { status: "BANNED" as const, suspendedUntil: null, statusReason: input.reason, sessionVersion: { increment: 1 } }, action: "BAN" as const, message: `${target.name} is banned.` };
       case "suspend":
         return {
           data: { status: "SUSPENDED" as const, suspendedUntil: input.until, statusReason: input.reason },

@@ -42,6 +42,8 @@ export type RegisterInput = z.infer<typeof registerInput>;
 
 export const signInInput = z.object({
   email: emailField,
+  // Present when the sign-in follows an OAuth attempt for this email (auth/oauth-link.ts).
+  linkToken: z.string().max(2000).optional(),
   password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX, "Invalid email or password."),
 });
 export type SignInInput = z.infer<typeof signInInput>;
