@@ -11,7 +11,7 @@ process.env.SITE_URL = "https://comments.example.org/";
 
 const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { deliverQueued } = await import("@/app/_lib/mail/deliver");
-const { queueDailyDigests } = await import("@/app/_lib/mail/notify");
+const { notifyPending, queueDailyDigests } = await import("@/app/_lib/mail/notify");
 const { digestDue } = await import("@/app/_lib/mail/jobs");
 const { EXPIRED_LINK, INVALID_LINK, setSubscription, subscriptionFor, unsubscribe } = await import("@/app/_lib/mail/unsubscribe");
 const { signUnsubscribeToken, UNSUBSCRIBE_LINK_DAYS, verifyUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
@@ -219,6 +219,29 @@ describe("delivery and digests", () => {
     expect(digest!.text).toContain("The oldest waiting remark.");
     await queueDailyDigests(database.db, new Date("2031-03-05T08:00:00Z"));
     expect(await mailTo(digestReader.email)).toHaveLength(2);
+  });
+});
+
+describe("staff standing", () => {
+  it("a banned moderator, or one under a running suspension, hears nothing of the queue; one whose suspension ended does", async () => {
+    const now = new Date();
+    const staff = await Promise.all([
+      makeViewer(database.db, { role: "MODERATOR", status: "BANNED" }),
+      makeViewer(database.db, { role: "ADMIN", status: "SUSPENDED", suspendedUntil: new Date(now.getTime() + DAY_MS) }),
+      makeViewer(database.db, { role: "MODERATOR", status: "SUSPENDED", suspendedUntil: new Date(now.getTime() - DAY_MS) }),
+    ]);
+    await database.db.user.updateMany({ where: { id: { in: staff.map((person) => person.id) } }, data: { moderatorAlerts: "EACH" } });
+    const comment = await pending({ body: "Waiting for someone in good standing." });
+    await database.db.$transaction((tx) => notifyPending(tx, comment.id));
+    expect(await mailTo(staff[0]!.email)).toHaveLength(0);
+    expect(await mailTo(staff[1]!.email)).toHaveLength(0);
+    expect(await mailTo(staff[2]!.email)).toHaveLength(1);
+
+    await database.db.user.updateMany({ where: { id: { in: staff.map((person) => person.id) } }, data: { moderatorAlerts: "DAILY" } });
+    await queueDailyDigests(database.db, new Date(now.getTime() + 60_000));
+    expect(await mailTo(staff[0]!.email)).toHaveLength(0);
+    expect(await mailTo(staff[1]!.email)).toHaveLength(0);
+    expect(await mailTo(staff[2]!.email)).toHaveLength(2);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Database, Transaction } from "@/app/_lib/db/client";
+import { inGoodStanding } from "@/app/_lib/users/standing";
 import { enqueueMail } from "./outbox";
 import { siteUrl } from "@/app/_lib/site-url";
 import { excerpt } from "@/app/_lib/content/truncate";
@@ -74,7 +75,8 @@ export async function notifyDecision(
 /** One email per moderator who asked to hear of each comment waiting for review. */
 export async function notifyPending(tx: Transaction, commentId: string): Promise<void> {
   const moderators = await tx.user.findMany({
-    where: { moderatorAlerts: "EACH", role: { in: ["MODERATOR", "ADMIN"] }, deletedAt: null },
+    // A suspended or banned moderator has no moderation powers, and hears nothing of the queue.
+    where: { moderatorAlerts: "EACH", role: { in: ["MODERATOR", "ADMIN"] }, deletedAt: null, ...inGoodStanding() },
     select: { id: true, name: true, email: true },
   });
   if (moderators.length === 0) return;
@@ -117,7 +119,8 @@ export async function queueDailyDigests(db: Database, now = new Date()): Promise
     .join("\n");
   const more = pending > oldestFirst.length ? `\n…and ${pending - oldestFirst.length} more.` : "";
   const moderators = await db.user.findMany({
-    where: { moderatorAlerts: "DAILY", role: { in: ["MODERATOR", "ADMIN"] }, deletedAt: null },
+    // A suspended or banned moderator has no moderation powers, and hears nothing of the queue.
+    where: { moderatorAlerts: "DAILY", role: { in: ["MODERATOR", "ADMIN"] }, deletedAt: null, ...inGoodStanding(now) },
     select: { id: true, name: true, email: true },
   });
   let queued = 0;

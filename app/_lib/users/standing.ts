@@ -16,3 +16,11 @@ export function commentingBlockedReason(viewer: Standing & Pick<Viewer, "statusR
   const until = viewer.suspendedUntil ? ` until ${formatLongDate(viewer.suspendedUntil)}` : "";
   return `Your account is suspended from commenting${until}.${reason}`;
 }
+
+/** The same rule as a database filter: people neither banned nor under a running suspension. */
+export function inGoodStanding(now = new Date()) {
+  return {
+    status: { not: "BANNED" as const },
+    NOT: { status: "SUSPENDED" as const, OR: [{ suspendedUntil: null }, { suspendedUntil: { gt: now } }] },
+  };
+}
