@@ -89,7 +89,8 @@ async function main() {
 
   log(`Serving on http://localhost:${port}`);
   // Production runs scripts/serve.ts (Next's handler, with the connection's address recorded).
-  const command = dev ? [nextBin, "dev", "-p", port] : [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/serve.ts")];
+  // `--import tsx` runs it in this one process (tsx's own command would add a parent process).
+  const command = dev ? [nextBin, "dev", "-p", port] : ["--import", "tsx", path.join(root, "scripts/serve.ts")];
   const server = spawn(process.execPath, command, {
     cwd: root,
     stdio: "inherit",

@@ -52,10 +52,24 @@ export function pickClientAddress(chain: string[], trust: ProxyTrust): string {
   return entries[0]!;
 }
 
+/**
+ * The unit the limits count: an IPv4 address, or an IPv6 address's /64 network. One host is
+ * usually given a whole /64 and can pick any address in it, so counting single IPv6 addresses
+ * would give it billions of fresh starts.
+ */
+export function limitedUnit(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
+  const headGroups = head ? head.split(":") : [];
+  const tailGroups = tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill("0"), ...tailGroups] : headGroups;
+  return `${groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16)).join(":")}::/64`;
+}
+
 let configured: ProxyTrust | undefined;
 
-/** The requesting client's address, as far as this deployment's proxies can vouch for it. */
+/** The requesting client, as far as this deployment's proxies can vouch for it, as limits count it. */
 export function clientAddress(headers: { get(name: string): string | null }): string {
   configured ??= parseTrustedProxies(process.env.TRUSTED_PROXIES);
-  return pickClientAddress((headers.get("x-forwarded-for") ?? "").split(","), configured);
+  return limitedUnit(pickClientAddress((headers.get("x-forwarded-for") ?? "").split(","), configured));
 }

@@ -15,7 +15,9 @@ export function safeReturnPath(value: unknown): string {
     return "/";
   }
   if (target.origin !== PLACEHOLDER_ORIGIN) return "/";
-  return `${target.pathname}${target.search}${target.hash}`;
+  const path = `${target.pathname}${target.search}${target.hash}`;
+  // Normalising can itself make a path another host's ("/.//evil.example" becomes "//evil.example").
+  return /^\/[\/\\]/.test(path) ? "/" : path;
 }
 
 /**

@@ -28,8 +28,8 @@ export function LoginForm({ returnTo, oauthProviders, linking }: { returnTo: str
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     setPending(false);
     if (!result?.ok) {
-      // NextAuth reports a plain failure as "CredentialsSignin"; a rate limit comes with its own words.
-      setErrors({ form: result?.error?.startsWith("Too many") ? result.error : "Invalid email or password." });
+      // NextAuth reports a plain failure as "CredentialsSignin"; a rate limit or a ban comes with its own words.
+      setErrors({ form: result?.error && result.error !== "CredentialsSignin" ? result.error : "Invalid email or password." });
       return;
     }
     router.push(returnTo);

@@ -1,21 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { enabledOAuthProviders } from "@/app/_lib/auth/options";
-import { OAUTH_REFUSALS } from "@/app/_lib/auth/oauth-link";
+import { OAUTH_REFUSALS, verifyLinkToken } from "@/app/_lib/auth/oauth-link";
 import { safeReturnPath } from "@/app/_lib/safe-path";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type SearchParams = { callbackUrl?: string; link?: string; email?: string; provider?: string; error?: string };
+type SearchParams = { callbackUrl?: string; link?: string; error?: string };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const returnTo = safeReturnPath(params.callbackUrl);
   const providers = enabledOAuthProviders();
   const refusal = params.error && params.error in OAUTH_REFUSALS ? OAUTH_REFUSALS[params.error as keyof typeof OAUTH_REFUSALS] : undefined;
-  const linking = typeof params.link === "string" && typeof params.email === "string" ? { token: params.link, email: params.email } : undefined;
-  const providerName = providers.find((provider) => provider.id === params.provider)?.name ?? "your provider";
+  // What the notice says comes from the signed token, never from the address bar.
+  const link = typeof params.link === "string" ? verifyLinkToken(params.link) : null;
+  const linking = link ? { token: params.link!, email: link.email } : undefined;
+  const providerName = providers.find((provider) => provider.id === link?.provider)?.name ?? "your provider";
   return (
     <>
       <h1>Sign in</h1>

@@ -97,6 +97,11 @@ test("a banned reader cannot sign in; a demoted admin loses the terms editor at 
   await page.getByLabel("Email").fill(banned.email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("This account has been banned.");
+  await expect(page.getByText(`Signed in as ${banned.name}`)).toHaveCount(0);
+  // A wrong password learns nothing about the account.
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
 
   const admin = await createUser({ role: "ADMIN" });

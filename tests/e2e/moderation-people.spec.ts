@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createPost, db } from "./support/db";
-import { createUser, signIn } from "./support/users";
+import { createUser, PASSWORD, signIn } from "./support/users";
 
 test("a reader reports a comment; a moderator sees the report, dismisses one and rejects another", async ({ page, browser }) => {
   const post = await createPost();
@@ -78,8 +78,15 @@ test("a moderator suspends and bans a reader with reasons; the reader sees why; 
   await ban.getByRole("button", { name: "Ban" }).click();
   await expect(page.getByText("Standing: banned (reason: Abuse of other readers)")).toBeVisible();
   await expect(page.getByRole("form", { name: "Reinstate" })).toBeVisible();
+  // A ban ends the reader's sessions; signing in again says why, and only to the password's holder.
   await readerPage.reload();
-  await expect(readerPage.getByText("Your account has been banned from commenting. Reason: Abuse of other readers")).toBeVisible();
+  await expect(readerPage.getByRole("link", { name: "Log in" })).toBeVisible();
+  await readerPage.goto("/login");
+  await readerPage.getByLabel("Email").fill(reader.email);
+  await readerPage.getByLabel("Password").fill(PASSWORD);
+  await readerPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(readerPage.getByRole("main").getByRole("alert")).toHaveText("This account has been banned. Reason: Abuse of other readers");
+  await expect(readerPage.getByText(`Signed in as ${reader.name}`)).toHaveCount(0);
   await readerContext.close();
 
   const events = await db.moderationEvent.findMany({ where: { subjectUserId: reader.id }, orderBy: { createdAt: "asc" } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeAddress, parseTrustedProxies, pickClientAddress } from "@/app/_lib/client-address";
+import { limitedUnit, normalizeAddress, parseTrustedProxies, pickClientAddress } from "@/app/_lib/client-address";
 
 // The chain as the server sees it: what the client (and any proxies) wrote, then the socket's address.
 const chain = (header: string) => header.split(",");
@@ -25,6 +25,14 @@ describe("the client's address", () => {
     // A client that connects directly is its own address, whatever it claims.
     expect(pickClientAddress(chain("192.0.2.77, 203.0.113.5"), trust)).toBe("203.0.113.5");
     expect(pickClientAddress(chain("10.0.0.5, 127.0.0.1"), trust)).toBe("10.0.0.5");
+  });
+
+  it("counts an IPv6 client by its /64 network, which one host can fill with addresses", () => {
+    expect(limitedUnit("2001:db8:1:2::1")).toBe("2001:db8:1:2::/64");
+    expect(limitedUnit("2001:0db8:0001:0002:ffff:0:0:1e")).toBe("2001:db8:1:2::/64");
+    expect(limitedUnit("2001:db8::")).toBe("2001:db8:0:0::/64");
+    expect(limitedUnit("::1")).toBe("0:0:0:0::/64");
+    expect(limitedUnit("198.51.100.7")).toBe("198.51.100.7");
   });
 
   it("refuses a setting that names no address", () => {

@@ -42,6 +42,15 @@ describe("pathological Markdown", () => {
     expect(commentInput.safeParse(form("- a\n  - b\n    - c\n> quoted\n> > twice")).success).toBe(true);
   });
 
+  it("inline nesting is bounded too: a comment with more than 500 emphasis and link marks is refused at the field; snake_case words do not count", () => {
+    const nested = "*a ".repeat(1249) + "x" + "*".repeat(1249);
+    const parsed = commentInput.safeParse(form(nested));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((issue) => issue.message)).toEqual(["A comment can use at most 500 emphasis and link marks (* _ ~ [); this one has 2,498."]);
+    expect(commentInput.safeParse(form("see snake_case_name and my_file_name ".repeat(100))).success).toBe(true);
+    expect(commentInput.safeParse(form("*really* ".repeat(250))).success).toBe(true);
+  });
+
   it("a stored text that still breaks the parser is shown as the escaped text typed, never an error", () => {
     // Stored before the schema bound existed, or imported: the renderer must not throw.
     const hostile = `${"> ".repeat(3000)}<script>window.__pwned = 1</script>`;

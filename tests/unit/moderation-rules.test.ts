@@ -51,6 +51,20 @@ describe("automatic moderation rules", () => {
     expect(findPhrase("a casino", ["\u0441asino"])).toBe("\u0441asino");
   });
 
+  it("the words are checked as readers will see them: character references and combining marks hide nothing", () => {
+    const rules = settings({ blocklist: ["casino"] });
+    for (const body of ["Best &#99;asino in town", "Best cas&#8203;ino in town", "Best ca&shy;sino in town", "Best c&#x430;sino in town", "Best casi\u0307no in town", "Best **cas**ino? No: best [casino](https://example.org)"]) {
+      expect(applyRules(body, author({ trusted: true }), rules), JSON.stringify(body)).toEqual({ status: "SPAM", reason: "spam: contains the blocked phrase “casino”" });
+    }
+  });
+
+  it("ordinary words are not read as the blocked words they resemble in Unicode's data (\"m\" as \"rn\")", () => {
+    const rules = settings({ blocklist: ["porn", "bum", "modem", "bam"] });
+    for (const body of ["Our pom loves the park", "Don't burn the toast", "A modern approach", "Turn left at the barn"]) {
+      expect(applyRules(body, author({ trusted: true }), rules), body).toEqual({ status: "APPROVED", reason: null });
+    }
+  });
+
   it("look-alike matching keeps whole words and punctuation as separators", () => {
     const rules = settings({ blocklist: ["casino", "cheap pills"] });
     expect(applyRules("Occasionally casinos close", author({ trusted: true }), rules).status).toBe("APPROVED");

@@ -73,6 +73,14 @@ describe("signing in through an OAuth provider", () => {
     expect(await decideOAuthSignIn(identity({ provider: "other", email: first.email }))).toEqual({ kind: "sign-in", userId });
   });
 
+  it("a banned account signs in by no route: not through a provider it had connected, nor by email", async () => {
+    const attempt = identity();
+    const { userId } = (await decideOAuthSignIn(attempt)) as { userId: string };
+    await database.db.user.update({ where: { id: userId }, data: { status: "BANNED" } });
+    expect(await decideOAuthSignIn(attempt)).toEqual({ kind: "refused", reason: "banned" });
+    expect(await decideOAuthSignIn(identity({ provider: "other", email: attempt.email }))).toEqual({ kind: "refused", reason: "banned" });
+  });
+
   it("link tokens are signed: a made-up or re-addressed token is refused", () => {
     const token = signLinkToken({ provider: "fake", providerAccountId: "1", email: "a@example.com" });
     expect(verifyLinkToken(token)).toEqual({ provider: "fake", providerAccountId: "1", email: "a@example.com" });

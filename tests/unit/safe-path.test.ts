@@ -13,7 +13,7 @@ describe("where sign-in may send a reader back to", () => {
     expect(safeReturnPath(value)).toBe(expected);
   });
 
-  it.each(["//evil.example", "/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/\\/evil.example", "\t/evil.example", "https://evil.example/", "javascript:alert(1)", "evil.example", "", "/".repeat(501), 42, null])(
+  it.each(["/.//evil.example/phish", "/..//evil.example/phish", "/%2e//evil.example/phish", "/a/..//evil.example/phish", "/./\\evil.example", "//evil.example", "/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/\\/evil.example", "\t/evil.example", "https://evil.example/", "javascript:alert(1)", "evil.example", "", "/".repeat(501), 42, null])(
     "turns %j into the site's root",
     (value) => {
       expect(safeReturnPath(value)).toBe("/");

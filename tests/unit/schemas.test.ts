@@ -87,10 +87,11 @@ describe("the account schemas", () => {
     }
   });
 
-  it("refuses names mixing Latin letters with Cyrillic, Greek or Cherokee look-alikes, and accepts names in one script", () => {
-    const mixed = "A name cannot mix Latin letters with Cyrillic, Greek or Cherokee ones, which include look-alikes (such as a Cyrillic “а”). Write it in one alphabet.";
+  it("refuses names mixing Latin letters with look-alikes from Cyrillic, Greek, Cherokee, Armenian, Coptic, Lisu or Canadian syllabics, and accepts names in one script", () => {
+    const mixed = "A name cannot mix Latin letters with letters of another alphabet that look like them (such as a Cyrillic “а”). Write it in one alphabet.";
     // Cyrillic А, Cyrillic о, Greek Α, Cherokee Ꭺ, and a fullwidth Latin word with a Cyrillic letter.
-    for (const name of ["\u0410dmin", "J\u043Ehn Smith", "\u0391dmin", "\u13AAdmin", "\uFF21dm\u0456n"]) {
+    // Also Lisu ꓮ, Armenian օ, Coptic ⲟ, Lisu ꓳ.
+    for (const name of ["\u0410dmin", "J\u043Ehn Smith", "\u0391dmin", "\u13AAdmin", "\uFF21dm\u0456n", "\uA4EEdmin", "J\u0585hn Smith", "Moderat\u2C9Fr", "Moderat\uA4F3r"]) {
       expect(errorsOf(registerInput.safeParse({ name, email: "a@b.co", password: "12345678" })), name).toEqual({ name: mixed });
     }
     for (const name of ["Андрей Петров", "Σωκράτης", "José Müller-Łukasiewicz", "O'Brien", "山田 Taro", "محمد Ali", "Ann 2nd"]) {

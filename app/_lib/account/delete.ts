@@ -2,6 +2,7 @@ import "server-only";
 import { verifyPassword } from "@/app/_lib/auth/password";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
+import { isForeignKeyViolation } from "@/app/_lib/db/errors";
 import type { DeleteAccountInput } from "@/app/_lib/schemas/account";
 
 export const DELETED_USER_NAME = "Deleted user";
@@ -22,12 +23,13 @@ export async function deleteAccount(viewer: Viewer | null, input: DeleteAccountI
   if (!confirmed) return { ok: false, field: "password", message: user?.passwordHash ? "That password is not right." : "Type your email address to confirm." };
 
   const touched = await db.comment.findMany({ where: { authorId: viewer.id }, select: { post: { select: { slug: true } } }, distinct: ["postId"] });
-  await db.$transaction(async (tx) => {
+  const erase = () => db.$transaction(async (tx) => {
     if (input.comments === "remove") {
-      // Comments that others replied to keep their place, emptied; the rest go. Both conditions
-      // are part of the statements, so a reply stored meanwhile is never orphaned or removed.
+      // Every word goes first; then the comments nobody replied to go entirely, and those others
+      // answered keep their place, empty. A reply stored in between cannot leave text behind; one
+      // stored during the delete makes the database refuse it (see the retry below).
       await tx.commentRevision.deleteMany({ where: { comment: { authorId: viewer.id } } });
-      await tx.comment.updateMany({ where: { authorId: viewer.id, replies: { some: {} } }, data: { body: "", deletedAt: now, notifyReplies: false } });
+      await tx.comment.updateMany({ where: { authorId: viewer.id }, data: { body: "", deletedAt: now, notifyReplies: false } });
       await tx.comment.deleteMany({ where: { authorId: viewer.id, replies: { none: {} } } });
     } else {
       // Kept means published: words nobody else can see (pending, rejected, spam) go in any case.
@@ -58,5 +60,15 @@ export async function deleteAccount(viewer: Viewer | null, input: DeleteAccountI
       data: { action: "ACCOUNT_DELETE", subjectUserId: viewer.id, detail: JSON.stringify({ comments: input.comments }), createdAt: now },
     });
   });
+  // A reply that arrived while its parent was being deleted: PostgreSQL refuses to orphan it and
+  // the whole deletion rolls back; running it again empties that parent instead.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await erase();
+      break;
+    } catch (error) {
+      if (!isForeignKeyViolation(error) || attempt === 3) throw error;
+    }
+  }
   return { ok: true, postSlugs: touched.map((row) => row.post.slug) };
 }

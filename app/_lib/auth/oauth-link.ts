@@ -10,7 +10,7 @@ export type OAuthDecision =
   | { kind: "sign-in"; userId: string }
   /** The email belongs to an account with a password: its owner proves it once to connect the provider. */
   | { kind: "confirm-with-password"; linkToken: string; email: string }
-  | { kind: "refused"; reason: "unverified-email" | "no-email" | "closed-account" };
+  | { kind: "refused"; reason: "unverified-email" | "no-email" | "closed-account" | "banned" };
 
 const LINK_TOKEN_SECONDS = 15 * 60;
 
@@ -61,15 +61,19 @@ function acceptableName(name: string, email: string): string {
 export async function decideOAuthSignIn(identity: OAuthIdentity, now = new Date()): Promise<OAuthDecision> {
   const linked = await db.account.findUnique({
     where: { provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.providerAccountId } },
-    select: { user: { select: { id: true, deletedAt: true } } },
+    select: { user: { select: { id: true, deletedAt: true, status: true } } },
   });
-  if (linked) return linked.user.deletedAt ? { kind: "refused", reason: "closed-account" } : { kind: "sign-in", userId: linked.user.id };
+  if (linked?.user.deletedAt) return { kind: "refused", reason: "closed-account" };
+  // The same rule as a password sign-in: a banned account signs in no one, by any route.
+  if (linked?.user.status === "BANNED") return { kind: "refused", reason: "banned" };
+  if (linked) return { kind: "sign-in", userId: linked.user.id };
   const email = identity.email.trim().toLowerCase();
   if (!email) return { kind: "refused", reason: "no-email" };
   if (!identity.emailVerified) return { kind: "refused", reason: "unverified-email" };
 
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, deletedAt: true } });
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, deletedAt: true, status: true } });
   if (existing?.deletedAt) return { kind: "refused", reason: "closed-account" };
+  if (existing?.status === "BANNED") return { kind: "refused", reason: "banned" };
   if (existing?.passwordHash) return { kind: "confirm-with-password", email, linkToken: signLinkToken({ ...identity, email }, now) };
   const userId =
     existing?.id ?? (await db.user.create({ data: { email, name: acceptableName(identity.name, email), emailVerified: now }, select: { id: true } })).id;
@@ -94,4 +98,5 @@ export const OAUTH_REFUSALS: Record<Extract<OAuthDecision, { kind: "refused" }>[
   "unverified-email": "Your provider has not verified that email address. Verify it there first, or register with a password.",
   "no-email": "Your provider did not share an email address, so we cannot sign you in with it.",
   "closed-account": "That account has been closed.",
+  banned: "This account has been banned.",
 };

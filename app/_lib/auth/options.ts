@@ -88,7 +88,7 @@ export const authOptions: NextAuthOptions = {
         (user as SignedInUser).vettedUserId = decision.userId;
         return true;
       }
-      if (decision.kind === "confirm-with-password") return `/login?${new URLSearchParams({ link: decision.linkToken, email: decision.email, provider: account.provider })}`;
+      if (decision.kind === "confirm-with-password") return `/login?${new URLSearchParams({ link: decision.linkToken })}`;
       return `/login?${new URLSearchParams({ error: decision.reason })}`;
     },
     async jwt({ token, user, account }) {

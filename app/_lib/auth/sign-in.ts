@@ -30,9 +30,11 @@ export async function signInWithPassword(email: string, password: string, addres
     }
     counted.push(state.hitId);
   }
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true, status: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true, status: true, statusReason: true } });
   const ok = await verifyPassword(user?.passwordHash, password);
-  if (!user || !ok || user.status === "BANNED") return { ok: false };
+  if (!user || !ok) return { ok: false };
+  // Only someone who knows the password learns that the account is banned, and why.
+  if (user.status === "BANNED") return { ok: false, message: `This account has been banned.${user.statusReason ? ` Reason: ${user.statusReason}` : ""}` };
   await clearLimit(limits.account.bucket);
   await Promise.all(counted.map(forgetHit));
   return { ok: true, user: { id: user.id, name: user.name, email: user.email } };

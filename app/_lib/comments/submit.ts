@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
 import { notifyDecision, notifyPending } from "@/app/_lib/mail/notify";
-import { isUniqueViolation } from "@/app/_lib/db/errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/app/_lib/db/errors";
 import type { Transaction } from "@/app/_lib/db/client";
 import { lockFor } from "@/app/_lib/db/lock";
 import type { CommentField, CommentInput } from "@/app/_lib/schemas/comment";
@@ -137,6 +137,8 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
       const winner = await replayOf(input.submissionKey, viewer);
       if (winner) return winner;
     }
+    // The comment replied to was deleted between the check and the insert.
+    if (isForeignKeyViolation(error)) return refuse("form", "You can only reply to a published comment on this post.");
     throw error;
   }
 }

@@ -7,11 +7,24 @@ const NOT_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 /**
  * The Unicode TR39 skeleton: every character replaced by the prototype of the characters that
  * look like it (Cyrillic "а", Greek "α" and Latin "a" all become "a"), from Unicode's
- * confusables data. Not for display: "m" becomes "rn".
+ * confusables data, one character for one. Not for display.
  */
 function skeleton(text: string): string {
-  return unhomoglyph(text.normalize("NFD")).normalize("NFD");
+  // Marks go first: "casi\u0307no" (an i with a combining dot) reads "casino".
+  const letters = [...text.normalize("NFD").replace(COMBINING_MARKS, "")];
+  // One character for one: the data also maps single letters to pairs ("m" to "rn", "w" to "vv"),
+  // which would make "pom" read "porn" and "burn" read "bum". A disguise swaps a letter for a
+  // look-alike letter; those mappings are kept.
+  return letters
+    .map((letter) => {
+      const prototype = unhomoglyph(letter);
+      return [...prototype].length === 1 ? prototype : letter;
+    })
+    .join("")
+    .normalize("NFD");
 }
+
+const COMBINING_MARKS = /\p{M}/gu;
 
 export type LookAlikeForms = readonly [asWritten: string, lower: string, upper: string];
 

@@ -1,10 +1,10 @@
 const LATIN_LETTER = /(?=\p{L})\p{Script=Latin}/u;
 /**
  * Scripts full of letters that pass for Latin ones (Cyrillic "а" and "о", Greek "ο" and "Ν",
- * Cherokee "Ꭺ"): Unicode TR39's "moderately restrictive" identifiers may mix Latin with most
+ * Cherokee "Ꭺ", Armenian "օ", Coptic "ⲟ", Lisu "ꓮ", Canadian syllabics "ᑭ"): Unicode TR39's "moderately restrictive" identifiers may mix Latin with most
  * scripts, but not with these.
  */
-const LATIN_LOOK_ALIKE_LETTER = /(?=\p{L})[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Cherokee}]/u;
+const LATIN_LOOK_ALIKE_LETTER = /(?=\p{L})[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Cherokee}\p{Script=Armenian}\p{Script=Coptic}\p{Script=Lisu}\p{Script=Canadian_Aboriginal}]/u;
 
 /**
  * Whether the text mixes Latin letters with letters of a script that imitates them, the signature

@@ -8,6 +8,16 @@ export const MAX_NESTING = 10;
 const LINE_PREFIX = /^[ \t>*+\-\d.)]*/;
 const LIST_MARKER = /(?:^|[ \t>])(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)/g;
 
+/** Emphasis, strike-through and link openers: inline nesting recurses in the parser too. */
+export const MAX_FORMATTING_MARKERS = 500;
+
+// "*", "~" and "[" anywhere, "_" only where it can open or close emphasis (not inside a_word).
+const FORMATTING_MARKER = /[*~[]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+
+export function formattingMarkers(text: string): number {
+  return text.match(FORMATTING_MARKER)?.length ?? 0;
+}
+
 /** The deepest level any line asks for: quote markers, list markers and indentation (2 columns a level). */
 export function nestingDepth(text: string): number {
   let deepest = 0;

@@ -3,6 +3,8 @@
  * Pure, so every rule and combination is unit-tested without a database.
  */
 import { containsLookAlike, lookAlikeForms } from "@/app/_lib/content/look-alike";
+import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
+import sanitizeHtml from "sanitize-html";
 
 export type RuleSettings = {
   /** Words or phrases that send a comment straight to Spam. */
@@ -35,19 +37,31 @@ export function countLinks(text: string): number {
  * invisible characters (zero-width spaces, soft hyphens) and look-alike letters from other scripts,
  * all of which are used to slip a word past a filter.
  */
-export function findPhrase(text: string, phrases: string[]): string | null {
-  const textForms = lookAlikeForms(text);
+export function findPhrase(text: string | string[], phrases: string[]): string | null {
+  const textForms = (Array.isArray(text) ? text : [text]).map((form) => lookAlikeForms(form));
   for (const phrase of phrases) {
-    if (containsLookAlike(textForms, phrase)) return phrase.trim();
+    if (textForms.some((forms) => containsLookAlike(forms, phrase))) return phrase.trim();
   }
   return null;
 }
 
+const ESCAPED = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"' } as const;
+
+/**
+ * The words a reader will see: the comment rendered, tags dropped, character references decoded.
+ * "&#99;asino" or "cas&#8203;ino" in the source is "casino" on the page, so both are checked.
+ */
+export function visibleText(body: string): string {
+  const text = sanitizeHtml(renderCommentMarkdown(body), { allowedTags: [], allowedAttributes: {} });
+  return text.replace(/&(amp|lt|gt|quot);/g, (entity) => ESCAPED[entity as keyof typeof ESCAPED]);
+}
+
 export function applyRules(body: string, author: AuthorFacts, settings: RuleSettings): RuleOutcome {
-  const blocked = findPhrase(body, settings.blocklist);
+  const seen = [body, visibleText(body)];
+  const blocked = findPhrase(seen, settings.blocklist);
   if (blocked) return { status: "SPAM", reason: `spam: contains the blocked phrase “${blocked}”` };
 
-  const held = findPhrase(body, settings.holdWords);
+  const held = findPhrase(seen, settings.holdWords);
   if (held) return { status: "PENDING", reason: `held: contains “${held}”` };
 
   const links = countLinks(body);

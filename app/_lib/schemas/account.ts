@@ -32,7 +32,7 @@ export const nameField = z
   .refine((name) => !hasInvisibleCharacters(name), "A name cannot contain invisible characters (zero-width spaces, soft hyphens or direction marks).")
   .refine(
     (name) => !mixesLatinWithLookAlikes(name),
-    "A name cannot mix Latin letters with Cyrillic, Greek or Cherokee ones, which include look-alikes (such as a Cyrillic “а”). Write it in one alphabet.",
+    "A name cannot mix Latin letters with letters of another alphabet that look like them (such as a Cyrillic “а”). Write it in one alphabet.",
   );
 
 export const roleField = z.enum(["READER", "MODERATOR", "ADMIN"], "Role must be reader, moderator or admin.");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { stripControl } from "./text";
 
 import { COMMENT_MAX } from "./limits";
-import { MAX_NESTING, nestingDepth } from "@/app/_lib/content/nesting";
+import { formattingMarkers, MAX_FORMATTING_MARKERS, MAX_NESTING, nestingDepth } from "@/app/_lib/content/nesting";
 import { recordId } from "./ids";
 
 export { COMMENT_MAX };
@@ -30,6 +30,10 @@ export const commentBody = z
       })
       .refine((text) => nestingDepth(text) <= MAX_NESTING, {
         error: (issue) => `Quotes and lists can be nested at most ${MAX_NESTING} deep; this comment nests them ${nestingDepth(String(issue.input)).toLocaleString("en")} deep.`,
+      })
+      .refine((text) => formattingMarkers(text) <= MAX_FORMATTING_MARKERS, {
+        error: (issue) =>
+          `A comment can use at most ${MAX_FORMATTING_MARKERS} emphasis and link marks (* _ ~ [); this one has ${formattingMarkers(String(issue.input)).toLocaleString("en")}.`,
       }),
   );
 
