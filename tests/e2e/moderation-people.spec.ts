@@ -80,7 +80,7 @@ test("a moderator suspends and bans a reader with reasons; the reader sees why; 
   await expect(page.getByRole("form", { name: "Reinstate" })).toBeVisible();
   // A ban ends the reader's sessions; signing in again says why, and only to the password's holder.
   await readerPage.reload();
-  await expect(readerPage.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(readerPage.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Log in" })).toBeVisible();
   await readerPage.goto("/login");
   await readerPage.getByLabel("Email").fill(reader.email);
   await readerPage.getByLabel("Password").fill(PASSWORD);
