@@ -1,15 +1,19 @@
 /**
  * The production server: Next.js's request handler behind a plain node:http server.
  *
- * It does one thing `next start` cannot: it appends the connection's own address to
+ * It does two things `next start` cannot. It appends the connection's own address to
  * X-Forwarded-For, as any proxy does. `next start` adds that address only when the header is
  * missing, so a client that writes the header would otherwise choose the address every
- * per-address limit sees. The app reads the chain with app/_lib/client-address.ts.
+ * per-address limit sees. The app reads the chain with app/_lib/client-address.ts. And it keeps a
+ * page cache for visitors without a session (app/_lib/page-cache.ts): the home page, post pages
+ * and feeds are rendered once per change and then sent from memory, each time with a fresh nonce.
  * Run by `npm start` (scripts/start.ts). It listens on PORT on every interface, IPv4 and IPv6.
  */
-import { createServer, type IncomingMessage } from "node:http";
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
+import { cachedPage, pageCacheGeneration, storePage } from "../app/_lib/page-cache";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -21,12 +25,88 @@ function recordPeerAddress(request: IncomingMessage) {
   request.headers["x-forwarded-for"] = chain ? `${chain}, ${peer}` : peer;
 }
 
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
+const CACHEABLE_PATH = /^\/(?:|feed\.xml|posts\/[a-z0-9-]{1,200}(?:\/comments\/feed\.xml)?)$/;
+const NONCE_IN_POLICY = /'nonce-([^']+)'/;
+const NONCE_PLACEHOLDER = "\u0000nonce\u0000";
+const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "set-cookie"]);
+
+/**
+ * The key a visitor's request is cached under, or null when it must be rendered for them: only
+ * GETs of documents (not React's own requests) from visitors without a session, for the home page,
+ * post pages (with an optional page of comments) and feeds, with no other query.
+ */
+function cacheKey(request: IncomingMessage): string | null {
+  if (request.method !== "GET" || SESSION_COOKIE.test(request.headers.cookie ?? "")) return null;
+  if (request.headers.rsc || request.headers["next-action"] || request.headers["next-router-state-tree"]) return null;
+  const url = new URL(request.url ?? "/", "http://vetted.invalid");
+  if (!CACHEABLE_PATH.test(url.pathname)) return null;
+  const query = [...url.searchParams.keys()];
+  if (query.some((key) => key !== "comments") || (url.searchParams.has("comments") && !/^[1-9]\d{0,8}$/.test(url.searchParams.get("comments")!))) return null;
+  // The policy adds upgrade-insecure-requests (and the headers HSTS) behind an HTTPS proxy.
+  const https = request.headers["x-forwarded-proto"] === "https";
+  return `${https ? "https" : "http"} ${url.pathname}${url.search}`;
+}
+
+function respondFromCache(response: ServerResponse, page: NonNullable<ReturnType<typeof cachedPage>>) {
+  const nonce = Buffer.from(randomUUID()).toString("base64");
+  const body = Buffer.from(page.parts.join(nonce));
+  const headers: Record<string, string> = { ...page.headers, "content-length": String(body.length), "x-vetted-cache": "hit" };
+  const policy = headers["content-security-policy"];
+  if (policy) headers["content-security-policy"] = policy.replace(NONCE_PLACEHOLDER, nonce);
+  response.writeHead(page.status, headers);
+  response.end(body);
+}
+
+/** Lets Next answer, keeping a copy of the document to store once it is complete. */
+function captureForCache(key: string, response: ServerResponse) {
+  const generation = pageCacheGeneration();
+  const chunks: Buffer[] = [];
+  const write = response.write.bind(response) as (...args: unknown[]) => boolean;
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  const keep = (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    if (Buffer.isBuffer(chunk)) chunks.push(chunk);
+    else if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    else chunks.push(Buffer.from(chunk as Uint8Array));
+  };
+  response.write = ((chunk: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    return write(chunk, ...rest);
+  }) as ServerResponse["write"];
+  response.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    const result = end(chunk, ...rest);
+    const type = String(response.getHeader("content-type") ?? "");
+    const encoding = response.getHeader("content-encoding");
+    if (response.statusCode === 200 && !response.getHeader("set-cookie") && !encoding && /^(text\/html|application\/(rss\+)?xml|text\/xml)/.test(type)) {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.getHeaders())) {
+        if (!NOT_STORED.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
+      }
+      const body = Buffer.concat(chunks).toString("utf8");
+      const nonce = NONCE_IN_POLICY.exec(headers["content-security-policy"] ?? "")?.[1];
+      if (nonce) headers["content-security-policy"] = headers["content-security-policy"]!.replace(nonce, NONCE_PLACEHOLDER);
+      storePage(key, { status: 200, headers, parts: nonce ? body.split(nonce) : [body], storedAt: Date.now() }, generation);
+    }
+    return result;
+  }) as ServerResponse["end"];
+}
+
 async function main() {
   const app = next({ dev: false, dir: root, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((request, response) => {
     recordPeerAddress(request);
+    const key = cacheKey(request);
+    if (key) {
+      const page = cachedPage(key);
+      if (page) return respondFromCache(response, page);
+      // Stored uncompressed: the nonce is written into it for each response.
+      delete request.headers["accept-encoding"];
+      captureForCache(key, response);
+    }
     void handle(request, response);
   });
   server.listen(port, () => console.log(`[vetted] Ready on port ${port}`));

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { pageCacheChanged } from "@/app/_lib/page-cache";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { settingsFormInput } from "@/app/_lib/schemas/settings";
 import { updateSettings } from "@/app/_lib/settings/update";
@@ -18,5 +19,7 @@ export async function saveSettings(_previous: FormState<SettingsField>, formData
   const result = await updateSettings(await getViewer(), parsed.data);
   if (!result.ok) return { status: "error", message: result.message, values, attempt };
   revalidatePath("/", "layout");
+  // Settings decide what pages show (comments per page, closing old posts).
+  pageCacheChanged();
   return { status: "success", message: result.changed.length ? "Settings saved." : "Nothing changed.", values, attempt };
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { pageCacheChanged } from "@/app/_lib/page-cache";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { publishTermsInput } from "@/app/_lib/schemas/terms";
 import { publishTerms as publish } from "@/app/_lib/terms/publish";
@@ -17,5 +18,7 @@ export async function publishTerms(_previous: FormState<TermsField>, formData: F
   const result = await publish(await getViewer(), parsed.data);
   if (!result.ok) return { status: "error", message: result.message, values, attempt };
   revalidatePath("/terms", "layout");
+  // Post pages name the terms a comment is posted under.
+  pageCacheChanged();
   return { status: "success", message: `Version ${result.version} published.`, values, attempt };
 }

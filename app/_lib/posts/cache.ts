@@ -5,6 +5,7 @@ import { db } from "@/app/_lib/db";
 import { resolveDatabase } from "@/app/_lib/db/url";
 import { isSlug } from "@/app/_lib/schemas/ids";
 import { DATABASE_ID_SETTING } from "@/app/_lib/settings/schema";
+import { pageCacheChanged } from "@/app/_lib/page-cache";
 import { loadPost, type PostView } from "./queries";
 
 /**
@@ -28,6 +29,8 @@ const STALE_AFTER_SECONDS = 30;
 export function postChanged(slug: string) {
   updateTag(postTag(slug));
   revalidatePath(`/posts/${slug}`);
+  // The home page counts responses and the feeds list comments: every cached document goes.
+  pageCacheChanged();
 }
 
 // The cache stores JSON, so dates travel as strings and are revived on the way out.
