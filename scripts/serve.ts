@@ -5,47 +5,61 @@
  * X-Forwarded-For, as any proxy does. `next start` adds that address only when the header is
  * missing, so a client that writes the header would otherwise choose the address every
  * per-address limit sees. The app reads the chain with app/_lib/client-address.ts. And it keeps a
- * page cache for visitors without a session (app/_lib/page-cache.ts): the home page, post pages
- * and feeds are rendered once per change and then sent from memory, each time with a fresh nonce.
+ * page cache for visitors without a session (app/_lib/page-cache.ts): post pages are rendered
+ * once per change and then sent from memory, each time with a fresh nonce.
  * Run by `npm start` (scripts/start.ts). It listens on PORT on every interface, IPv4 and IPv6.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
-import { cachedPage, pageCacheGeneration, storePage } from "../app/_lib/page-cache";
+import { isTrustedPeer, parseTrustedProxies } from "../app/_lib/client-address";
+import { cachedPage, PAGE_REQUEST_HEADER, pageCacheGeneration, storePage, wasPersonal } from "../app/_lib/page-cache";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = Number(process.env.PORT ?? 3000);
 
-function recordPeerAddress(request: IncomingMessage) {
+const trust = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
+/**
+ * Records the connection's address as the last X-Forwarded-For entry. The other X-Forwarded-*
+ * headers decide the scheme the app believes it is served over (the policy's
+ * upgrade-insecure-requests, HSTS): they count only from a trusted proxy, as one exact value.
+ */
+function recordPeer(request: IncomingMessage) {
   const peer = request.socket.remoteAddress ?? "unknown";
   const forwarded = request.headers["x-forwarded-for"];
   const chain = Array.isArray(forwarded) ? forwarded.join(", ") : forwarded;
   request.headers["x-forwarded-for"] = chain ? `${chain}, ${peer}` : peer;
+  const proto = String(request.headers["x-forwarded-proto"] ?? "").split(",").at(-1)!.trim().toLowerCase();
+  if (isTrustedPeer(peer, trust) && (proto === "http" || proto === "https")) request.headers["x-forwarded-proto"] = proto;
+  else delete request.headers["x-forwarded-proto"];
+  if (!isTrustedPeer(peer, trust)) delete request.headers["x-forwarded-host"];
 }
 
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
-const CACHEABLE_PATH = /^\/(?:|feed\.xml|posts\/[a-z0-9-]{1,200}(?:\/comments\/feed\.xml)?)$/;
+// NextAuth reads any cookie whose name starts with this (it splits large tokens into .0, .1, …).
+const SESSION_COOKIE = /next-auth\.session-token/;
+const CACHEABLE_PATH = /^\/posts\/[a-z0-9-]{1,200}$/;
 const NONCE_IN_POLICY = /'nonce-([^']+)'/;
 const NONCE_PLACEHOLDER = "\u0000nonce\u0000";
 const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "set-cookie"]);
 
 /**
  * The key a visitor's request is cached under, or null when it must be rendered for them: only
- * GETs of documents (not React's own requests) from visitors without a session, for the home page,
- * post pages (with an optional page of comments) and feeds, with no other query.
+ * GETs of post pages (not React's own requests) from visitors without a session, with no query
+ * but a page of comments, one key per page (the first page has one address).
  */
 function cacheKey(request: IncomingMessage): string | null {
   if (request.method !== "GET" || SESSION_COOKIE.test(request.headers.cookie ?? "")) return null;
   if (request.headers.rsc || request.headers["next-action"] || request.headers["next-router-state-tree"]) return null;
   const url = new URL(request.url ?? "/", "http://vetted.invalid");
-  if (!CACHEABLE_PATH.test(url.pathname)) return null;
-  const query = [...url.searchParams.keys()];
-  if (query.some((key) => key !== "comments") || (url.searchParams.has("comments") && !/^[1-9]\d{0,8}$/.test(url.searchParams.get("comments")!))) return null;
+  if (!CACHEABLE_PATH.test(url.pathname) || ![...url.searchParams.keys()].every((key) => key === "comments")) return null;
+  const pages = url.searchParams.getAll("comments");
+  if (pages.length > 1 || (pages.length === 1 && !/^[1-9]\d{0,8}$/.test(pages[0]!))) return null;
+  const page = pages[0] && pages[0] !== "1" ? `?comments=${pages[0]}` : "";
+  if (url.search !== page && !(page === "" && url.search === "?comments=1")) return null;
   // The policy adds upgrade-insecure-requests (and the headers HSTS) behind an HTTPS proxy.
-  const https = request.headers["x-forwarded-proto"] === "https";
-  return `${https ? "https" : "http"} ${url.pathname}${url.search}`;
+  return `${request.headers["x-forwarded-proto"] === "https" ? "https" : "http"} ${url.pathname}${page}`;
 }
 
 function respondFromCache(response: ServerResponse, page: NonNullable<ReturnType<typeof cachedPage>>) {
@@ -59,8 +73,10 @@ function respondFromCache(response: ServerResponse, page: NonNullable<ReturnType
 }
 
 /** Lets Next answer, keeping a copy of the document to store once it is complete. */
-function captureForCache(key: string, response: ServerResponse) {
+function captureForCache(key: string, request: IncomingMessage, response: ServerResponse) {
   const generation = pageCacheGeneration();
+  const requestId = randomUUID();
+  request.headers[PAGE_REQUEST_HEADER] = requestId;
   const chunks: Buffer[] = [];
   const write = response.write.bind(response) as (...args: unknown[]) => boolean;
   const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
@@ -77,9 +93,11 @@ function captureForCache(key: string, response: ServerResponse) {
   response.end = ((chunk?: unknown, ...rest: unknown[]) => {
     keep(chunk, rest[0]);
     const result = end(chunk, ...rest);
+    // Rendered for a signed-in person after all (getViewer says so): never kept.
+    if (wasPersonal(requestId)) return result;
     const type = String(response.getHeader("content-type") ?? "");
     const encoding = response.getHeader("content-encoding");
-    if (response.statusCode === 200 && !response.getHeader("set-cookie") && !encoding && /^(text\/html|application\/(rss\+)?xml|text\/xml)/.test(type)) {
+    if (response.statusCode === 200 && !response.getHeader("set-cookie") && !encoding && /^text\/html/.test(type)) {
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(response.getHeaders())) {
         if (!NOT_STORED.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
@@ -98,14 +116,15 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((request, response) => {
-    recordPeerAddress(request);
+    recordPeer(request);
+    delete request.headers[PAGE_REQUEST_HEADER];
     const key = cacheKey(request);
     if (key) {
       const page = cachedPage(key);
       if (page) return respondFromCache(response, page);
       // Stored uncompressed: the nonce is written into it for each response.
       delete request.headers["accept-encoding"];
-      captureForCache(key, response);
+      captureForCache(key, request, response);
     }
     void handle(request, response);
   });

@@ -41,6 +41,12 @@ function isTrusted(trust: Extract<ProxyTrust, { kind: "addresses" }>, address: s
   return family !== 0 && trust.proxies.check(address, family === 6 ? "ipv6" : "ipv4");
 }
 
+/** Whether the connection itself comes from a proxy this deployment trusts. */
+export function isTrustedPeer(address: string, trust: ProxyTrust): boolean {
+  if (trust.kind === "hops") return trust.hops > 0;
+  return isTrusted(trust, normalizeAddress(address));
+}
+
 /** The client's address from the forwarded chain, oldest entry first, the connection's last. */
 export function pickClientAddress(chain: string[], trust: ProxyTrust): string {
   const entries = chain.map(normalizeAddress).filter(Boolean);

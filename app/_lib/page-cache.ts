@@ -17,26 +17,48 @@ export type CachedPage = {
   storedAt: number;
 };
 
-type Store = { pages: Map<string, CachedPage>; generation: number };
+type Store = { pages: Map<string, CachedPage>; generation: number; bytes: number; personal: Set<string> };
 
 const STORE = Symbol.for("vetted.pageCache");
 const holder = globalThis as unknown as Record<symbol, Store | undefined>;
 
 function store(): Store {
-  holder[STORE] ??= { pages: new Map(), generation: 0 };
+  holder[STORE] ??= { pages: new Map(), generation: 0, bytes: 0, personal: new Set() };
   return holder[STORE];
 }
 
 /** Other instances are not told of a change (until a shared cache exists): they catch up within this. */
 export const PAGE_TTL_MS = 30_000;
-/** At most this many documents are kept; the oldest goes first. */
+/** At most this many documents and bytes are kept; the oldest goes first. */
 export const MAX_PAGES = 500;
+export const MAX_BYTES = 64 * 1024 * 1024;
+/** A document larger than this is sent as rendered and not kept. */
+export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+
+/** The header scripts/serve.ts gives each request it may cache, naming it for markPersonal. */
+export const PAGE_REQUEST_HEADER = "x-vetted-page-request";
+
+const sizeOf = (page: CachedPage) => page.parts.reduce((sum, part) => sum + part.length * 2, 0);
 
 /** Called by everything that changes what an anonymous reader sees. */
 export function pageCacheChanged(): void {
   const current = store();
   current.pages.clear();
+  current.bytes = 0;
   current.generation += 1;
+}
+
+/**
+ * Called when a request turned out to be rendered for a signed-in person: whatever the server
+ * guessed from the cookies, that document is never kept (a second lock on the same door).
+ */
+export function markPersonal(requestId: string): void {
+  store().personal.add(requestId);
+}
+
+/** Whether the request was rendered for someone; forgets it (each request asks once). */
+export function wasPersonal(requestId: string): boolean {
+  return store().personal.delete(requestId);
 }
 
 /** Lets a response that started before a change know not to store what it rendered. */
@@ -44,22 +66,37 @@ export function pageCacheGeneration(): number {
   return store().generation;
 }
 
+function remove(current: Store, key: string) {
+  const page = current.pages.get(key);
+  if (!page) return;
+  current.pages.delete(key);
+  current.bytes -= sizeOf(page);
+}
+
 export function cachedPage(key: string, now = Date.now()): CachedPage | null {
-  const page = store().pages.get(key);
+  const current = store();
+  const page = current.pages.get(key);
   if (!page) return null;
   if (now - page.storedAt > PAGE_TTL_MS) {
-    store().pages.delete(key);
+    remove(current, key);
     return null;
   }
   return page;
 }
 
-export function storePage(key: string, page: CachedPage, generation: number): void {
+export function storePage(key: string, page: CachedPage, generation: number, now = Date.now()): void {
   const current = store();
-  if (generation !== current.generation) return;
-  current.pages.delete(key);
+  const size = sizeOf(page);
+  if (generation !== current.generation || size > MAX_PAGE_BYTES) return;
+  remove(current, key);
   current.pages.set(key, page);
-  while (current.pages.size > MAX_PAGES) current.pages.delete(current.pages.keys().next().value!);
+  current.bytes += size;
+  // Oldest first (insertion order): the expired, then whatever exceeds the budget.
+  for (const [oldest, entry] of current.pages) {
+    const expired = now - entry.storedAt > PAGE_TTL_MS;
+    if (!expired && current.pages.size <= MAX_PAGES && current.bytes <= MAX_BYTES) break;
+    remove(current, oldest);
+  }
 }
 
 export function pageCacheSize(): number {

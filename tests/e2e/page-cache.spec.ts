@@ -5,10 +5,21 @@ import { createUser, signIn } from "./support/users";
 
 const nonceOf = (policy: string | undefined) => /'nonce-([^']+)'/.exec(policy ?? "")?.[1];
 
-/** Loads a page as a visitor without a session and says whether it came from the page cache. */
+/**
+ * Loads a page and says whether it came from the page cache. Other tests running at the same
+ * time empty the cache whenever they publish something, so a test that needs a hit asks again.
+ */
 async function visit(page: Page, path: string) {
   const response = (await page.goto(path))!;
   return { cached: response.headers()["x-vetted-cache"] === "hit", policy: response.headers()["content-security-policy"], headers: response.headers(), html: await response.text() };
+}
+
+async function visitUntilCached(page: Page, path: string) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const seen = await visit(page, path);
+    if (seen.cached) return seen;
+  }
+  throw new Error(`${path} never came from the cache`);
 }
 
 test("visitors get post pages from the cache, each with a fresh nonce in the policy and the document, and hostile comments stay inert", async ({ page }) => {
@@ -21,10 +32,8 @@ test("visitors get post pages from the cache, each with a fresh nonce in the pol
     if (message.type() === "error") errors.push(message.text());
   });
 
-  await visit(page, `/posts/${post.slug}`);
-  const first = await visit(page, `/posts/${post.slug}`);
-  const second = await visit(page, `/posts/${post.slug}`);
-  expect([first.cached, second.cached]).toEqual([true, true]);
+  const first = await visitUntilCached(page, `/posts/${post.slug}`);
+  const second = await visitUntilCached(page, `/posts/${post.slug}`);
   const [one, two] = [nonceOf(first.policy), nonceOf(second.policy)];
   expect(one).toBeTruthy();
   expect(one).not.toBe(two);
@@ -45,7 +54,7 @@ test("visitors get post pages from the cache, each with a fresh nonce in the pol
   expect(errors.filter((error) => /Content Security Policy|Refused/.test(error))).toEqual([]);
 });
 
-test("every change readers would see empties the cache at once: approve, edit, delete, a closed post, settings", async ({ page, browser }) => {
+test("every change readers would see empties the cache at once: approve, a moderator's edit, the author's delete, a closed post", async ({ page, browser }) => {
   const post = await createPost();
   const author = await createUser();
   const moderator = await createUser({ role: "MODERATOR" });
@@ -55,8 +64,7 @@ test("every change readers would see empties the cache at once: approve, edit, d
     const seen = await visit(page, `/posts/${post.slug}`);
     return { cached: seen.cached, text: await page.getByRole("main").innerText() };
   };
-  await anonymousView();
-  expect((await anonymousView()).cached).toBe(true);
+  await visitUntilCached(page, `/posts/${post.slug}`);
 
   const staff = await browser.newContext();
   const moderating = await staff.newPage();
@@ -67,7 +75,7 @@ test("every change readers would see empties the cache at once: approve, edit, d
   const afterApproval = await anonymousView();
   expect(afterApproval.cached).toBe(false);
   expect(afterApproval.text).toContain("Words waiting for a moderator.");
-  expect((await anonymousView()).cached).toBe(true);
+  await visitUntilCached(page, `/posts/${post.slug}`);
 
   // A moderator's edit of a published comment.
   await moderating.goto(`/moderation?tab=approved&post=${post.slug}`);
@@ -101,13 +109,27 @@ test("signed-in readers never get a cached page: they see their own pending comm
   const reader = await createUser();
   await db.comment.create({ data: { postId: post.id, authorId: reader.id, body: "Only I can see this yet.", status: "PENDING", termsVersion: 1 } });
   const visitor = await browser.newPage();
-  await visit(visitor, `/posts/${post.slug}`);
-  expect((await visit(visitor, `/posts/${post.slug}`)).cached).toBe(true);
+  await visitUntilCached(visitor, `/posts/${post.slug}`);
   await expect(visitor.getByText("Only I can see this yet.")).toHaveCount(0);
-  await visitor.close();
 
   await signIn(page, reader, `/posts/${post.slug}`);
   const seen = await visit(page, `/posts/${post.slug}`);
   expect(seen.cached).toBe(false);
   await expect(page.getByText("Only I can see this yet.")).toBeVisible();
+
+  // NextAuth also reads a token split across cookies named ".0", ".1"…: a reader who sends theirs
+  // that way is still rendered as themselves, and what is drawn for them is never kept.
+  const [session] = (await page.context().cookies()).filter((cookie) => cookie.name === "next-auth.session-token");
+  const disguised = await browser.newContext();
+  await disguised.addCookies([{ ...session!, name: "next-auth.session-token.0" }]);
+  const disguisedPage = await disguised.newPage();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const drawn = await visit(disguisedPage, `/posts/${post.slug}`);
+    expect(drawn.cached).toBe(false);
+    await expect(disguisedPage.getByText("Only I can see this yet.")).toBeVisible();
+  }
+  const after = await visitUntilCached(visitor, `/posts/${post.slug}`);
+  expect(after.html).not.toContain("Only I can see this yet.");
+  expect(after.html).not.toContain(reader.name);
+  await Promise.all([visitor.close(), disguised.close()]);
 });

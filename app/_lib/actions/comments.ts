@@ -35,7 +35,7 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     const errors = result.field === "form" ? undefined : { [result.field]: [result.message] };
     return { status: "error", message: result.field === "form" ? result.message : undefined, errors, values, attempt };
   }
-  postChanged(result.postSlug);
+  postChanged(result.postSlug, { visible: result.status === "APPROVED" && !result.replayed });
   if (!result.replayed) sendQueuedMailSoon();
   // A new key for the next comment from the same (now cleared) form.
   return { status: "success", commentId: result.commentId, published: result.status === "APPROVED", values: { submissionKey: crypto.randomUUID() }, attempt };
@@ -49,7 +49,8 @@ export async function editComment(_previous: FormState<"body" | "commentId">, fo
   if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), values, attempt };
   const result = await editOwnComment(await getViewer(), parsed.data);
   if (!result.ok) return { status: "error", message: result.message, values, attempt };
-  postChanged(result.postSlug);
+  // Only pending comments can be edited by their authors.
+  postChanged(result.postSlug, { visible: false });
   return { status: "success", values, attempt };
 }
 
@@ -59,6 +60,6 @@ export async function deleteComment(_previous: FormState, formData: FormData): P
   if (!parsed.success) return { status: "error", message: "Unknown comment." };
   const result = await deleteOwnComment(await getViewer(), parsed.data.commentId);
   if (!result.ok) return { status: "error", message: result.message };
-  postChanged(result.postSlug);
+  postChanged(result.postSlug, { visible: result.wasPublished === true });
   return { status: "success" };
 }

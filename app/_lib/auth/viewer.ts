@@ -1,5 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { markPersonal, PAGE_REQUEST_HEADER } from "@/app/_lib/page-cache";
 import { cache } from "react";
 import { db } from "@/app/_lib/db";
 import { authOptions } from "./options";
@@ -41,7 +43,11 @@ export async function loadViewer(userId: string | undefined | null, sessionVersi
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions);
   const user = session?.user as { id?: string; sv?: number } | undefined;
-  return loadViewer(user?.id, user?.sv ?? 0);
+  const viewer = await loadViewer(user?.id, user?.sv ?? 0);
+  // A page drawn for a person is never kept for visitors, whatever the cookies looked like.
+  const pageRequest = viewer ? (await headers()).get(PAGE_REQUEST_HEADER) : null;
+  if (pageRequest) markPersonal(pageRequest);
+  return viewer;
 });
 
 export const isStaff = (viewer: Viewer | null): boolean => viewer?.role === "MODERATOR" || viewer?.role === "ADMIN";

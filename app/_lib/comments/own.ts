@@ -5,7 +5,7 @@ import { isForeignKeyViolation } from "@/app/_lib/db/errors";
 import type { EditCommentInput } from "@/app/_lib/schemas/comment";
 import { commentingBlockedReason } from "@/app/_lib/users/standing";
 
-export type OwnCommentResult = { ok: true; postSlug: string } | { ok: false; message: string };
+export type OwnCommentResult = { ok: true; postSlug: string; wasPublished?: boolean } | { ok: false; message: string };
 
 const NOT_YOURS = "You can only change your own comments.";
 
@@ -42,7 +42,7 @@ export async function editOwnComment(viewer: Viewer | null, input: EditCommentIn
  */
 export async function deleteOwnComment(viewer: Viewer | null, commentId: string): Promise<OwnCommentResult> {
   if (!viewer) return { ok: false, message: "You must be logged in to delete a comment." };
-  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { authorId: true, deletedAt: true, post: { select: { slug: true } } } });
+  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { authorId: true, status: true, deletedAt: true, post: { select: { slug: true } } } });
   if (!comment || comment.authorId !== viewer.id || comment.deletedAt) return { ok: false, message: NOT_YOURS };
   const removed = await db.comment
     .deleteMany({ where: { id: commentId, authorId: viewer.id, replies: { none: {} } } })
@@ -53,5 +53,5 @@ export async function deleteOwnComment(viewer: Viewer | null, commentId: string)
   if (removed.count === 0) {
     await db.comment.updateMany({ where: { id: commentId, authorId: viewer.id, deletedAt: null }, data: { body: "", deletedAt: new Date(), notifyReplies: false } });
   }
-  return { ok: true, postSlug: comment.post.slug };
+  return { ok: true, postSlug: comment.post.slug, wasPublished: comment.status === "APPROVED" };
 }

@@ -25,12 +25,15 @@ export const postTag = (slug: string) => `post:${slug}`;
 // cache unless a shared cache handler is configured) catch up within this many seconds.
 const STALE_AFTER_SECONDS = 30;
 
-/** Call from an action after a change to a post or its published comments. */
-export function postChanged(slug: string) {
+/**
+ * Call from an action after a change to a post or its comments. `visible: false` says visitors
+ * see no difference (a pending comment stored, edited or withdrawn): the page cache is kept, so
+ * readers cannot empty it for everyone at will.
+ */
+export function postChanged(slug: string, { visible = true }: { visible?: boolean } = {}) {
   updateTag(postTag(slug));
   revalidatePath(`/posts/${slug}`);
-  // The home page counts responses and the feeds list comments: every cached document goes.
-  pageCacheChanged();
+  if (visible) pageCacheChanged();
 }
 
 // The cache stores JSON, so dates travel as strings and are revived on the way out.
