@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { makeViewer } from "../support/viewer";
+import { threadFixture } from "../support/thread-fixture";
 import { setAppDatabase } from "../support/app-db";
 
 const state = vi.hoisted(() => ({ viewer: null as unknown }));
@@ -175,14 +176,8 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 async function fixture(): Promise<Fixture & { owner: Viewer }> {
-  const db = database.db;
-  const post = await db.post.create({ data: { slug: `p-${randomUUID()}`, title: "P", authorName: "A", publishedAt: new Date(), body: "B" } });
-  const owner = await makeViewer(db);
-  const reader = await makeViewer(db);
-  const pending = await db.comment.create({ data: { postId: post.id, authorId: owner.id, body: "Pending words", status: "PENDING" } });
-  const approved = await db.comment.create({ data: { postId: post.id, authorId: owner.id, body: "Published words", status: "APPROVED" } });
-  await db.report.create({ data: { commentId: approved.id, reporterId: reader.id, reason: "OTHER", text: "x" } });
-  return { postId: post.id, postSlug: post.slug, ownerId: owner.id, pendingId: pending.id, approvedId: approved.id, readerId: reader.id, termsVersion, owner };
+  const { post, author: owner, reader, pendingId, approvedId } = await threadFixture(database.db);
+  return { postId: post.id, postSlug: post.slug, ownerId: owner.id, pendingId, approvedId, readerId: reader.id, termsVersion, owner };
 }
 
 async function personFor(person: Person, f: Fixture & { owner: Viewer }): Promise<Viewer | null> {

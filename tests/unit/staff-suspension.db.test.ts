@@ -21,6 +21,7 @@ import { publishTerms } from "@/app/_lib/terms/publish";
 import { savePost, setCommentsOpen } from "@/app/_lib/posts/save";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { makeViewer } from "../support/viewer";
+import { threadFixture } from "../support/thread-fixture";
 import { setAppDatabase } from "../support/app-db";
 
 const state = vi.hoisted(() => ({ viewer: null as unknown }));
@@ -89,15 +90,9 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 async function fixture(): Promise<Fixture> {
-  const db = database.db;
-  const post = await db.post.create({ data: { slug: `p-${randomUUID()}`, title: "P", authorName: "A", publishedAt: new Date(), body: "B" } });
-  const author = await makeViewer(db);
-  const reader = await makeViewer(db);
-  const pending = await db.comment.create({ data: { postId: post.id, authorId: author.id, body: "Pending words", status: "PENDING" } });
-  const approved = await db.comment.create({ data: { postId: post.id, authorId: author.id, body: "Published words", status: "APPROVED" } });
-  await db.report.create({ data: { commentId: approved.id, reporterId: reader.id, reason: "OTHER", text: "x" } });
-  await db.moderationEvent.create({ data: { action: "APPROVE", commentId: approved.id, postId: post.id, subjectUserId: author.id } });
-  return { postId: post.id, pendingId: pending.id, approvedId: approved.id, readerId: reader.id };
+  const { post, author, reader, pendingId, approvedId } = await threadFixture(database.db);
+  await database.db.moderationEvent.create({ data: { action: "APPROVE", commentId: approvedId, postId: post.id, subjectUserId: author.id } });
+  return { postId: post.id, pendingId, approvedId, readerId: reader.id };
 }
 
 /** Everything a staff power could change, to prove a refusal changed nothing. */
