@@ -15,3 +15,24 @@ export async function threadFixture(db: Database) {
   await db.report.create({ data: { commentId: approved.id, reporterId: reader.id, reason: "OTHER", text: "x" } });
   return { post, author, reader, pendingId: pending.id, approvedId: approved.id };
 }
+
+/** Everything an action could touch, to prove a refusal changed nothing. */
+export async function databaseSnapshot(db: Database): Promise<string> {
+  return JSON.stringify(
+    await Promise.all([
+      db.comment.findMany({ orderBy: { id: "asc" } }),
+      db.user.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, name: true, email: true, role: true, status: true, trusted: true, alwaysPremoderate: true, statusReason: true, notifyOnDecision: true, moderatorAlerts: true, notificationsSeenAt: true, deletedAt: true },
+      }),
+      db.outboxMessage.count(),
+      db.post.findMany({ orderBy: { id: "asc" } }),
+      db.report.findMany({ orderBy: { id: "asc" } }),
+      db.setting.findMany({ orderBy: { key: "asc" } }),
+      db.termsVersion.count(),
+      db.moderationEvent.count(),
+      db.commentRevision.count(),
+      db.termsAcceptance.count(),
+    ]),
+  );
+}

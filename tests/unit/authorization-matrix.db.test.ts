@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { makeViewer } from "../support/viewer";
-import { threadFixture } from "../support/thread-fixture";
+import { databaseSnapshot, threadFixture } from "../support/thread-fixture";
 import { setAppDatabase } from "../support/app-db";
 
 const state = vi.hoisted(() => ({ viewer: null as unknown }));
@@ -203,27 +203,6 @@ async function personFor(person: Person, f: Fixture & { owner: Viewer }): Promis
   }
 }
 
-/** Everything an action could touch, to prove a refusal changed nothing. */
-async function snapshot() {
-  const db = database.db;
-  return JSON.stringify(
-    await Promise.all([
-      db.comment.findMany({ orderBy: { id: "asc" } }),
-      db.user.findMany({
-        orderBy: { id: "asc" },
-        select: { id: true, name: true, email: true, role: true, status: true, trusted: true, alwaysPremoderate: true, statusReason: true, notifyOnDecision: true, moderatorAlerts: true, notificationsSeenAt: true, deletedAt: true },
-      }),
-      db.outboxMessage.count(),
-      db.post.findMany({ orderBy: { id: "asc" } }),
-      db.report.findMany({ orderBy: { id: "asc" } }),
-      db.setting.findMany({ orderBy: { key: "asc" } }),
-      db.termsVersion.count(),
-      db.moderationEvent.count(),
-      db.commentRevision.count(),
-      db.termsAcceptance.count(),
-    ]),
-  );
-}
 
 describe("authorization matrix", () => {
   it("lists every exported server action", () => {
@@ -241,13 +220,13 @@ describe("authorization matrix", () => {
   it.each(cases)("$name as $person is $outcome", async ({ person, outcome, row }) => {
     const f = await fixture();
     state.viewer = await personFor(person, f);
-    const before = await snapshot();
+    const before = await databaseSnapshot(database.db);
     const result = await row.call(f);
     if (outcome === "allowed") {
       expect(row.succeeded(result), JSON.stringify(result)).toBe(true);
     } else {
       expect(row.succeeded(result), JSON.stringify(result)).toBe(false);
-      expect(await snapshot()).toBe(before);
+      expect(await databaseSnapshot(database.db)).toBe(before);
     }
   });
 });

@@ -21,7 +21,7 @@ import { publishTerms } from "@/app/_lib/terms/publish";
 import { savePost, setCommentsOpen } from "@/app/_lib/posts/save";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { makeViewer } from "../support/viewer";
-import { threadFixture } from "../support/thread-fixture";
+import { databaseSnapshot, threadFixture } from "../support/thread-fixture";
 import { setAppDatabase } from "../support/app-db";
 
 const state = vi.hoisted(() => ({ viewer: null as unknown }));
@@ -95,22 +95,6 @@ async function fixture(): Promise<Fixture> {
   return { postId: post.id, pendingId, approvedId, readerId: reader.id };
 }
 
-/** Everything a staff power could change, to prove a refusal changed nothing. */
-async function snapshot() {
-  const db = database.db;
-  return JSON.stringify(
-    await Promise.all([
-      db.comment.findMany({ orderBy: { id: "asc" } }),
-      db.user.findMany({ orderBy: { id: "asc" } }),
-      db.post.findMany({ orderBy: { id: "asc" } }),
-      db.report.findMany({ orderBy: { id: "asc" } }),
-      db.setting.findMany({ orderBy: { key: "asc" } }),
-      db.termsVersion.count(),
-      db.moderationEvent.count(),
-      db.commentRevision.count(),
-    ]),
-  );
-}
 
 const forRoles = (people: Record<string, { role: "MODERATOR" | "ADMIN" }>) =>
   Object.entries(people).flatMap(([person, standing]) =>
@@ -131,10 +115,10 @@ describe("suspended and banned staff", () => {
   it.each(forRoles(RESTRICTED))("$person cannot $name, and nothing changes", async ({ person, power }) => {
     const f = await fixture();
     const viewer = await makeViewer(database.db, RESTRICTED[person]!);
-    const before = await snapshot();
+    const before = await databaseSnapshot(database.db);
     const result = await power.use(viewer, f);
     expect(power.worked(result), JSON.stringify(result)).toBe(false);
-    expect(await snapshot()).toBe(before);
+    expect(await databaseSnapshot(database.db)).toBe(before);
   });
 
   it.each(forRoles(RESTORED))("$person can $name again", async ({ person, power }) => {
