@@ -15,12 +15,16 @@ function commandOutput(command: string, args: string[]): string | null {
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
-function packageVersion(name: string): string {
-  try {
-    return (JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
-  } catch {
-    return "not installed";
+/** The version of `name` as the package in `from` finds it (its own copy first): axe-core may be installed twice. */
+function packageVersion(name: string, from = root): string {
+  for (const dir of [from, root]) {
+    try {
+      return (JSON.parse(readFileSync(path.join(dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    } catch {
+      // not in this folder; try the next
+    }
   }
+  return "not installed";
 }
 
 function systemFonts(): string {
@@ -73,7 +77,7 @@ export async function describeEnvironment(chromiumPath: string): Promise<string[
     `System:      ${debian}, ${process.platform} ${process.arch}`,
     `Node:        ${process.version}, npm ${commandOutput("npm", ["--version"]) ?? "unknown"}`,
     `Chromium:    ${commandOutput(chromiumPath, ["--version"]) ?? `not found at ${chromiumPath}`}`,
-    `Playwright:  ${packageVersion("@playwright/test")}, axe-core ${packageVersion("axe-core")} (@axe-core/playwright ${packageVersion("@axe-core/playwright")})`,
+    `Playwright:  ${packageVersion("@playwright/test")}, @axe-core/playwright ${packageVersion("@axe-core/playwright")} with axe-core ${packageVersion("axe-core", path.join(root, "node_modules", "@axe-core", "playwright"))}`,
     `Fonts:       ${systemFonts()}`,
     `PostgreSQL:  ${await postgresVersion()}`,
     `Redis:       ${await redisVersion()}`,
