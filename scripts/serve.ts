@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path";
 import next from "next";
 import { isTrustedPeer, parseTrustedProxies } from "../app/_lib/client-address";
+import { requestedCommentsPage } from "../app/_lib/posts/page-number";
 import { cachedPage, PAGE_REQUEST_HEADER, pageCacheGeneration, storePage, wasPersonal } from "../app/_lib/page-cache";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -55,8 +56,9 @@ function cacheKey(request: IncomingMessage): string | null {
   const url = new URL(request.url ?? "/", "http://vetted.invalid");
   if (!CACHEABLE_PATH.test(url.pathname) || ![...url.searchParams.keys()].every((key) => key === "comments")) return null;
   const pages = url.searchParams.getAll("comments");
-  if (pages.length > 1 || (pages.length === 1 && !/^[1-9]\d{0,8}$/.test(pages[0]!))) return null;
-  const page = pages[0] && pages[0] !== "1" ? `?comments=${pages[0]}` : "";
+  const number = requestedCommentsPage(pages.length > 1 ? pages : pages[0]);
+  if (number === null) return null;
+  const page = number === 1 ? "" : `?comments=${number}`;
   if (url.search !== page && !(page === "" && url.search === "?comments=1")) return null;
   // The policy adds upgrade-insecure-requests (and the headers HSTS) behind an HTTPS proxy.
   return `${request.headers["x-forwarded-proto"] === "https" ? "https" : "http"} ${url.pathname}${page}`;

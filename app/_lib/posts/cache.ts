@@ -8,6 +8,8 @@ import { DATABASE_ID_SETTING } from "@/app/_lib/settings/schema";
 import { pageCacheChanged } from "@/app/_lib/page-cache";
 import { loadPost, type PostView } from "./queries";
 
+export { requestedCommentsPage } from "./page-number";
+
 /**
  * What every anonymous reader of a post sees (the post and a page of its approved thread) is
  * cached per post and dropped, by tag, whenever something a reader would see changes: an
@@ -78,19 +80,6 @@ export async function getCachedPost(slug: string): Promise<PostView | null> {
   if (!(await existingSlugs(id)).includes(slug)) return loadPost(slug);
   const stored = (await unstable_cache(() => loadPost(slug), ["post", id, slug], { tags: [postTag(slug)], revalidate: STALE_AFTER_SECONDS })()) as Stored<PostView> | null;
   return stored && { ...stored, publishedAt: new Date(stored.publishedAt) };
-}
-
-// Nine digits is more pages than any thread will have, and keeps the number exact.
-const PLAIN_PAGE_NUMBER = /^[1-9][0-9]{0,8}$/;
-
-/**
- * The thread page a `?comments=` value asks for: none means the first. Anything but a plain
- * positive whole number ("0", "-1", "1.5", "01", "1e3", a repeated parameter) names no page, so
- * each page has exactly one address and made-up spellings cannot mint cache keys.
- */
-export function requestedCommentsPage(value: string | string[] | undefined): number | null {
-  if (value === undefined) return 1;
-  return typeof value === "string" && PLAIN_PAGE_NUMBER.test(value) ? Number(value) : null;
 }
 
 function cachedThreadPage(database: string, postId: string, slug: string, page: number, maxDepth: number): Promise<Stored<ThreadPage>> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { stripControl } from "./text";
+import { removeInvisibleCharacters } from "@/app/_lib/content/invisible";
 
 import { COMMENT_MAX } from "./limits";
 import { formattingMarkers, MAX_FORMATTING_MARKERS, MAX_NESTING, nestingDepth } from "@/app/_lib/content/nesting";
@@ -7,7 +8,6 @@ import { recordId } from "./ids";
 
 export { COMMENT_MAX };
 
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 /** Line endings made uniform and control characters (other than newline and tab) removed. */
 export function normalizeCommentText(text: string): string {
@@ -23,7 +23,7 @@ export const commentBody = z
   .pipe(
     z
       .string()
-      .refine((text) => text.replace(INVISIBLE, "").trim().length > 0, "Write your comment before posting it.")
+      .refine((text) => removeInvisibleCharacters(text).trim().length > 0, "Write your comment before posting it.")
       .refine((text) => text.length <= COMMENT_MAX, {
         error: (issue) =>
           `Comments can be at most ${COMMENT_MAX.toLocaleString("en")} characters; yours has ${String(issue.input).length.toLocaleString("en")}.`,
