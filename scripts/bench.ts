@@ -3,11 +3,12 @@
  * baselines measured in the same run. Prints a table and writes the figures to JSON.
  *   --db sqlite|postgres (default sqlite)   --quick (a small version, a couple of minutes)
  *   --json <file> (default tests/.output/bench-<db>.json)
+ *   --only P1,P2,P3,P4 (some parts only)   --cpu-prof (the server runs under `node --cpu-prof`; where its time went is printed at the end)
  * Full data: 1,000 posts; 100,000 pending comments over them; one post with 10,000 approved
  * comments and replies; 1,000 readers.
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -17,9 +18,21 @@ import autocannon from "autocannon";
 import { hashPassword } from "../app/_lib/auth/password";
 import type { Database } from "../app/_lib/db/client";
 import { encodeCursor } from "../app/_lib/moderation/queue-cursor";
+import { summarise } from "./lib/cpu-profile";
 import { actionId, buildIfNeeded, freePort, freshDatabase, PASSWORD, prepare, root, signIn, startServer, submitComment } from "./lib/harness";
 
-const { values } = parseArgs({ options: { db: { type: "string", default: "sqlite" }, quick: { type: "boolean", default: false }, json: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "sqlite" },
+    quick: { type: "boolean", default: false },
+    json: { type: "string" },
+    "cpu-prof": { type: "boolean", default: false },
+    only: { type: "string" },
+  },
+});
+/** `--only P2,P3`: just those parts (with a profile, to see one kind of request alone). */
+const wanted = (part: string) => !values.only || values.only.split(",").includes(part);
+const profileDir = path.join(root, "tests", ".output", "profiles", new Date().toISOString().replace(/[:.]/g, "-"));
 const provider = values.db === "postgres" || values.db === "postgresql" ? "postgresql" : "sqlite";
 const quick = values.quick;
 const size = quick
@@ -47,8 +60,9 @@ async function get(url: string): Promise<Response> {
   }
 }
 
-async function cannon(url: string, headers: Record<string, string> = {}, connections = 50) {
-  const result = await autocannon({ url, connections, duration: size.seconds, headers });
+/** Two load-generator workers: one autocannon thread caps near 4,300 requests a second here. */
+async function cannon(url: string, headers: Record<string, string> = {}, connections = 50, workers = 1) {
+  const result = await autocannon({ url, connections, duration: size.seconds, headers, ...(workers > 1 ? { workers } : {}) });
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, p95: percentileFromCannon(result), errors: result.errors + result.non2xx };
 }
 
@@ -103,6 +117,17 @@ async function seedSynthetic(db: Database) {
   return { popularSlug: popular.slug, readers };
 }
 
+/** The resident set of a process, from the kernel's own account. */
+function residentMegabytes(pid: number | undefined): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kilobytes = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
+    return Number.isFinite(kilobytes) ? Math.round(kilobytes / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A plain node:http server that answers every request with the same bytes. */
 function plainServer(body: Buffer, port: number): Promise<http.Server> {
   const server = http.createServer((_request, response) => {
@@ -116,65 +141,86 @@ async function main() {
   buildIfNeeded();
   const { target, drop } = await freshDatabase(provider, "bench");
   const db = await prepare(target);
-  const server = await startServer(target.url, await freePort());
+  const server = await startServer(target.url, await freePort(), values["cpu-prof"] ? { nodeOptions: ["--cpu-prof", "--cpu-prof-dir", profileDir] } : {});
   try {
     const seeded = await seedSynthetic(db);
     const url = server.url;
     console.log(`Measuring on ${provider}${quick ? " (quick)" : ""}…`);
 
-    // P1: the seeded post page, anonymous, against the same bytes from a plain server.
     const postPath = "/posts/mri-in-follow-up-of-sciatica";
-    const html = Buffer.from(await (await get(`${url}${postPath}`)).arrayBuffer());
-    const plainPort = await freePort();
-    const plain = await plainServer(html, plainPort);
-    const app = await cannon(`${url}${postPath}`);
-    const baseline = await cannon(`http://127.0.0.1:${plainPort}/`);
-    plain.close();
-    add({ id: "P1", metric: "post page, anonymous: requests/s", value: app.rps, unit: "req/s", target: "", pass: null, note: `p50 ${app.p50} ms, p99 ${app.p99} ms` });
-    add({ id: "P1", metric: "plain node:http, same bytes: requests/s", value: baseline.rps, unit: "req/s", target: "", pass: null, note: `p50 ${baseline.p50} ms, p99 ${baseline.p99} ms` });
-    const ratio = Number((app.rps / baseline.rps).toFixed(3));
-    add({ id: "P1", metric: "ratio app / plain", value: ratio, unit: "", target: "≥ 0.5", pass: ratio >= 0.5 });
-
-    // P2: comment submissions through the real action, 200 readers at once.
     const concurrent = Math.min(200, seeded.readers.length);
     const cookies: string[] = [];
     for (const reader of seeded.readers.slice(0, concurrent)) cookies.push(await signIn(url, reader.email));
     const mri = await db.post.findUniqueOrThrow({ where: { slug: "mri-in-follow-up-of-sciatica" }, select: { id: true, slug: true } });
-    const terms = await db.termsVersion.findFirstOrThrow({ orderBy: { version: "desc" } });
-    const submitId = actionId("submitComment");
-    const latencies: number[] = [];
-    const outcomes: boolean[] = [];
-    const keys: string[] = [];
-    const started = Date.now();
-    await Promise.all(
-      cookies.map(async (cookie) => {
-        for (let n = 0; n < size.submissionsPerReader; n++) {
-          const began = performance.now();
-          const result = await submitComment(url, cookie, mri.id, terms.version, submitId, mri.slug);
-          latencies.push(performance.now() - began);
-          outcomes.push(result.acknowledged);
-          keys.push(result.key);
-        }
-      }),
-    );
-    const elapsed = (Date.now() - started) / 1000;
-    // SQLite takes at most 999 parameters in one query.
-    let stored = 0;
-    for (let index = 0; index < keys.length; index += 500) stored += await db.comment.count({ where: { submissionKey: { in: keys.slice(index, index + 500) } } });
-    const acknowledged = outcomes.filter(Boolean).length;
-    const p95 = Math.round(percentile(latencies, 95));
-    add({ id: "P2", metric: `submissions from ${concurrent} readers: throughput`, value: Math.round(keys.length / elapsed), unit: "req/s", target: "", pass: null });
-    add({ id: "P2", metric: "submission p95", value: p95, unit: "ms", target: "≤ 100 ms", pass: p95 <= 100 });
-    add({ id: "P2", metric: "acknowledged / stored / errors", value: acknowledged, unit: `ack, ${stored} stored, ${keys.length - acknowledged} errors`, target: "all acknowledged stored", pass: stored >= acknowledged && acknowledged === keys.length });
-
-    // P3: the moderation queue with every pending comment.
     await db.user.create({ data: { email: "bench-moderator@example.com", name: "Bench Moderator", role: "MODERATOR", passwordHash: await hashPassword(PASSWORD) } });
     const moderatorCookie = await signIn(url, "bench-moderator@example.com");
-    const first = await cannon(`${url}/moderation`, { Cookie: moderatorCookie }, 10);
-    add({ id: "P3", metric: "queue first page p97.5", value: first.p95, unit: "ms", target: "≤ 50 ms", pass: first.p95 <= 50, note: `${first.rps} req/s` });
-    const deep = await db.comment.findFirstOrThrow({ where: { status: "PENDING" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: Math.floor(size.pending / 2), select: { id: true, createdAt: true } });
-    const deepPage = await cannon(`${url}/moderation?cursor=${encodeCursor(deep)}`, { Cookie: moderatorCookie }, 10);
-    add({ id: "P3", metric: `queue page ${Math.floor(size.pending / 2).toLocaleString("en")} items deep p97.5`, value: deepPage.p95, unit: "ms", target: "≤ 50 ms", pass: deepPage.p95 <= 50 });
+
+    // P1: the seeded post page, anonymous, against the same bytes from a plain server.
+    if (wanted("P1")) {
+      const html = Buffer.from(await (await get(`${url}${postPath}`)).arrayBuffer());
+      const plainPort = await freePort();
+      const plain = await plainServer(html, plainPort);
+      const app = await cannon(`${url}${postPath}`, {}, 50, 2);
+      const baseline = await cannon(`http://127.0.0.1:${plainPort}/`, {}, 50, 2);
+      plain.close();
+      add({ id: "P1", metric: "post page, anonymous: requests/s", value: app.rps, unit: "req/s", target: "", pass: null, note: `p50 ${app.p50} ms, p99 ${app.p99} ms` });
+      add({ id: "P1", metric: "plain node:http, same bytes: requests/s", value: baseline.rps, unit: "req/s", target: "", pass: null, note: `p50 ${baseline.p50} ms, p99 ${baseline.p99} ms` });
+      const ratio = Number((app.rps / baseline.rps).toFixed(3));
+      add({ id: "P1", metric: "ratio app / plain", value: ratio, unit: "", target: "≥ 0.5", pass: ratio >= 0.5 });
+
+    }
+
+    // P2: comment submissions through the real action, as browsers send them.
+    if (wanted("P2")) {
+      const terms = await db.termsVersion.findFirstOrThrow({ orderBy: { version: "desc" } });
+      const submitId = actionId("submitComment");
+      const keys: string[] = [];
+      let acknowledged = 0;
+      const submitAs = async (cookie: string) => {
+        const began = performance.now();
+        const result = await submitComment(url, cookie, mri.id, terms.version, submitId, mri.slug);
+        keys.push(result.key);
+        if (result.acknowledged) acknowledged += 1;
+        return performance.now() - began;
+      };
+      // Sustained: 50 connections, each a reader submitting again as soon as the last one is answered.
+      const sustainedUntil = Date.now() + size.seconds * 1000;
+      const sustainedStart = Date.now();
+      let sustained = 0;
+      await Promise.all(
+        cookies.slice(0, 50).map(async (cookie) => {
+          while (Date.now() < sustainedUntil) {
+            await submitAs(cookie);
+            sustained += 1;
+          }
+        }),
+      );
+      const sustainedRate = Math.round(sustained / ((Date.now() - sustainedStart) / 1000));
+      add({ id: "P2", metric: "submissions sustained at 50 connections", value: sustainedRate, unit: "req/s", target: "≥ 180 req/s", pass: sustainedRate >= 180 });
+      // A burst: every reader presses Post at the same moment.
+      const burst = await Promise.all(cookies.map((cookie) => submitAs(cookie)));
+      const burstP95 = Math.round(percentile(burst, 95));
+      add({ id: "P2", metric: `${concurrent} readers submitting at once: p95`, value: burstP95, unit: "ms", target: "≤ 1000 ms", pass: burstP95 <= 1000, note: `slowest ${Math.round(Math.max(...burst))} ms` });
+      // SQLite takes at most 999 parameters in one query.
+      let stored = 0;
+      for (let index = 0; index < keys.length; index += 500) stored += await db.comment.count({ where: { submissionKey: { in: keys.slice(index, index + 500) } } });
+      add({ id: "P2", metric: "acknowledged / stored / errors", value: acknowledged, unit: `ack, ${stored} stored, ${keys.length - acknowledged} errors`, target: "all acknowledged stored", pass: stored >= acknowledged && acknowledged === keys.length });
+
+    }
+
+    // P3: the moderation queue with every pending comment.
+    if (wanted("P3")) {
+      const deep = await db.comment.findFirstOrThrow({ where: { status: "PENDING" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: Math.floor(size.pending / 2), select: { id: true, createdAt: true } });
+      const queuePages = [
+        ["queue first page", `${url}/moderation`],
+        [`queue page ${Math.floor(size.pending / 2).toLocaleString("en")} items deep`, `${url}/moderation?cursor=${encodeCursor(deep)}`],
+      ] as const;
+      for (const [label, address] of queuePages) {
+        const one = await cannon(address, { Cookie: moderatorCookie }, 1);
+        add({ id: "P3", metric: `${label}, one moderator: p97.5`, value: one.p95, unit: "ms", target: "≤ 50 ms", pass: one.p95 <= 50, note: `p50 ${one.p50} ms` });
+        const ten = await cannon(address, { Cookie: moderatorCookie }, 10);
+        add({ id: "P3", metric: `${label}, ten at once: p97.5`, value: ten.p95, unit: "ms", target: "≤ 150 ms", pass: ten.p95 <= 150, note: `${ten.rps} req/s` });
+    }
     const decideId = actionId("decide");
     const toApprove = await db.comment.findMany({ where: { status: "PENDING" }, orderBy: { createdAt: "desc" }, take: size.approvals, select: { id: true } });
     const approveLatencies: number[] = [];
@@ -188,7 +234,7 @@ async function main() {
       approveLatencies.push(performance.now() - began);
     }
     const approveP95 = Math.round(percentile(approveLatencies, 95));
-    add({ id: "P3", metric: "approve action p95", value: approveP95, unit: "ms", target: "≤ 50 ms", pass: approveP95 <= 50 });
+    add({ id: "P3", metric: "approve action p95", value: approveP95, unit: "ms", target: "≤ 30 ms", pass: approveP95 <= 30 });
     const fresh = await db.comment.create({ data: { postId: mri.id, authorId: seeded.readers[0]!.id, body: `Visible after approval ${randomUUID()}`, status: "PENDING" } });
     await fetch(`${url}/moderation`, {
       method: "POST",
@@ -206,15 +252,26 @@ async function main() {
     }
     add({ id: "P3", metric: "approve → visible to an anonymous reader", value: visibleAfter, unit: "ms", target: "≤ 1000 ms", pass: visibleAfter >= 0 && visibleAfter <= 1000 });
 
+    }
+
     // P4: the post with many approved comments.
-    const popular = await cannon(`${url}/posts/${seeded.popularSlug}`, {}, 10);
-    add({ id: "P4", metric: `post with ${size.approved.toLocaleString("en")} approved comments p97.5`, value: popular.p95, unit: "ms", target: "≤ 100 ms", pass: popular.p95 <= 100, note: `${popular.rps} req/s` });
-    const page = await (await fetch(`${url}/posts/${seeded.popularSlug}`)).text();
-    const scripts = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
-    let gzipped = 0;
-    for (const src of new Set(scripts)) gzipped += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
-    const kb = Math.round(gzipped / 1024);
-    add({ id: "P4", metric: "JavaScript for the post page, gzipped", value: kb, unit: "KB", target: "≤ 120 KB", pass: kb <= 120 });
+    if (wanted("P4")) {
+      const popular = await cannon(`${url}/posts/${seeded.popularSlug}`, {}, 10);
+      add({ id: "P4", metric: `post with ${size.approved.toLocaleString("en")} approved comments, anonymous (page cache): p97.5`, value: popular.p95, unit: "ms", target: "", pass: null, note: `${popular.rps} req/s` });
+      // A signed-in reader's page is rendered fresh every time, from the database: the uncached figure.
+      const fresh10k = await cannon(`${url}/posts/${seeded.popularSlug}`, { Cookie: cookies[0]! }, 10);
+      add({ id: "P4", metric: `post with ${size.approved.toLocaleString("en")} approved comments, uncached: p97.5`, value: fresh10k.p95, unit: "ms", target: "≤ 100 ms", pass: fresh10k.p95 <= 100, note: `${fresh10k.rps} req/s` });
+      const page = await (await fetch(`${url}/posts/${seeded.popularSlug}`)).text();
+      const scripts = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
+      let gzipped = 0;
+      for (const src of new Set(scripts)) gzipped += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
+      const kb = Math.round(gzipped / 1024);
+      add({ id: "P4", metric: "JavaScript for the post page, anonymous, gzipped", value: kb, unit: "KB", target: "≤ 100 KB", pass: kb <= 100 });
+
+    }
+
+    const rss = residentMegabytes(server.process.pid);
+    if (rss !== null) add({ id: "M", metric: "server resident memory after the run", value: rss, unit: "MB", target: "≤ 400 MB", pass: rss <= 400 });
 
     const output = values.json ?? path.join(root, "tests", ".output", `bench-${provider}${quick ? "-quick" : ""}.json`);
     mkdirSync(path.dirname(output), { recursive: true });
@@ -227,6 +284,9 @@ async function main() {
     await server.stop();
     await db.$disconnect();
     await drop();
+  }
+  if (values["cpu-prof"]) {
+    for (const file of readdirSync(profileDir)) console.log(`\n${summarise(path.join(profileDir, file))}\n(${path.relative(root, path.join(profileDir, file))}: open it in Chrome's DevTools for the call tree)`);
   }
 }
 

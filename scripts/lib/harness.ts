@@ -63,10 +63,11 @@ export async function prepare(target: DatabaseTarget): Promise<Database> {
 
 export type Server = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
-export async function startServer(databaseUrl: string, port: number): Promise<Server> {
+/** `nodeOptions`: extra flags for the server's node, e.g. `--cpu-prof` for the benchmark's profile. */
+export async function startServer(databaseUrl: string, port: number, { nodeOptions = [] }: { nodeOptions?: string[] } = {}): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   // One process (no tsx wrapper), so the SIGKILL scenario kills the server itself.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
+  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", path.join(root, "scripts/serve.ts")], {
     cwd: root,
     // The load generator stands in for a reverse proxy on loopback: the addresses it forwards count.
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.1" },

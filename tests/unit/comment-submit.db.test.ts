@@ -10,7 +10,9 @@ vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 
 const { submitComment } = await import("@/app/_lib/comments/submit");
+const { revalidatePath, updateTag } = await import("next/cache");
 const actions = await import("@/app/_lib/actions/comments");
+const { settingsChanged } = await import("@/app/_lib/settings");
 
 let database: TestDatabase;
 let postId: string;
@@ -76,6 +78,35 @@ describe("the comment action, called directly as any HTTP client could", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ status: "PENDING", body: "Through the action.", termsVersion });
   });
+
+  it("answers with the stored comment for the form to draw, and leaves every reader's cache alone while it waits", async () => {
+    const viewer = await makeViewer(database.db, { name: "Drawn In Place" });
+    state.viewer = viewer;
+    vi.mocked(updateTag).mockClear();
+    vi.mocked(revalidatePath).mockClear();
+    const result = await actions.submitComment({ status: "idle" }, formData({ ...valid(), body: "Held *for* review." }));
+    const stored = await database.db.comment.findFirstOrThrow({ where: { postId } });
+    expect(result.comment).toEqual({
+      id: stored.id,
+      parentId: null,
+      authorName: "Drawn In Place",
+      body: "Held *for* review.",
+      bodyHtml: "<p>Held <em>for</em> review.</p>\n",
+      status: "PENDING",
+      createdAt: stored.createdAt.toISOString(),
+    });
+    expect(updateTag).not.toHaveBeenCalled();
+    expect(revalidatePath).not.toHaveBeenCalled();
+  });
+
+  it("drops the post's cached page when the rules publish the comment at once", async () => {
+    state.viewer = await makeViewer(database.db, { trusted: true });
+    vi.mocked(updateTag).mockClear();
+    const result = await actions.submitComment({ status: "idle" }, formData(valid()));
+    expect(result).toMatchObject({ status: "success", published: true, comment: { status: "APPROVED" } });
+    const slug = (await database.db.post.findUniqueOrThrow({ where: { id: postId } })).slug;
+    expect(updateTag).toHaveBeenCalledWith(`post:${slug}`);
+  });
 });
 
 describe("submitting a comment", () => {
@@ -88,7 +119,7 @@ describe("submitting a comment", () => {
     const suspended = await makeViewer(database.db, { status: "SUSPENDED", suspendedUntil: new Date(Date.now() + 86_400_000) });
     expect(await submitComment(suspended, input())).toMatchObject({ ok: false, field: "form", message: expect.stringMatching(/suspended/) });
     const ended = await makeViewer(database.db, { status: "SUSPENDED", suspendedUntil: new Date(Date.now() - 1000) });
-    expect(await submitComment(ended, input())).toMatchObject({ ok: true, status: "PENDING" });
+    expect(await submitComment(ended, input())).toMatchObject({ ok: true, comment: { status: "PENDING" } });
   });
 
   it("refuses unknown and closed posts", async () => {
@@ -102,7 +133,7 @@ describe("submitting a comment", () => {
     const key = randomUUID();
     const results = await Promise.all([1, 2, 3].map(() => submitComment(reader, input({ submissionKey: key }))));
     expect(results.every((result) => result.ok)).toBe(true);
-    expect(new Set(results.map((result) => result.ok && result.commentId)).size).toBe(1);
+    expect(new Set(results.map((result) => result.ok && result.comment.id)).size).toBe(1);
     expect(await countOnPost()).toBe(1);
   });
 
@@ -135,6 +166,7 @@ describe("submitting a comment", () => {
 
   it("the same words sent twice at the same moment with different keys are stored once", async () => {
     await database.db.setting.upsert({ where: { key: "commentIntervalSeconds" }, update: { value: "0" }, create: { key: "commentIntervalSeconds", value: "0" } });
+    settingsChanged();
     try {
       const results = await Promise.all([1, 2, 3, 4].map(() => submitComment(reader, input({ body: "Said once, sent four times." }))));
       const outcomes = results.map((result) => (result.ok ? "stored" : result.message)).sort();
@@ -142,6 +174,7 @@ describe("submitting a comment", () => {
       expect(await countOnPost()).toBe(1);
     } finally {
       await database.db.setting.delete({ where: { key: "commentIntervalSeconds" } });
+      settingsChanged();
     }
   });
 

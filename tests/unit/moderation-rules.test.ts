@@ -9,7 +9,7 @@ const settings = (overrides: Partial<RuleSettings> = {}): RuleSettings => ({
   requirePreviousApproval: true,
   ...overrides,
 });
-const author = (overrides: Partial<AuthorFacts> = {}): AuthorFacts => ({ approvedCount: 3, alwaysPremoderate: false, trusted: false, ...overrides });
+const author = (overrides: Partial<AuthorFacts> = {}): AuthorFacts => ({ hasApprovedComment: true, alwaysPremoderate: false, trusted: false, ...overrides });
 
 describe("automatic moderation rules", () => {
   it("holds everything by default: every comment waits for a moderator", () => {
@@ -87,14 +87,14 @@ describe("automatic moderation rules", () => {
 
   it("a first comment is held when that rule is on, even with pre-approval off", () => {
     const rules = settings({ requirePreviousApproval: false });
-    expect(applyRules("Hello", author({ approvedCount: 0 }), rules)).toEqual({ status: "PENDING", reason: "held: first comment" });
-    expect(applyRules("Hello", author({ approvedCount: 0 }), settings({ holdFirstComment: false, requirePreviousApproval: false })).status).toBe("PENDING");
+    expect(applyRules("Hello", author({ hasApprovedComment: false }), rules)).toEqual({ status: "PENDING", reason: "held: first comment" });
+    expect(applyRules("Hello", author({ hasApprovedComment: false }), settings({ holdFirstComment: false, requirePreviousApproval: false })).status).toBe("PENDING");
   });
 
   it("with pre-approval off, authors with an approved comment and no flags are approved", () => {
     const rules = settings({ requirePreviousApproval: false });
-    expect(applyRules("Hello again", author({ approvedCount: 1 }), rules)).toEqual({ status: "APPROVED", reason: null });
-    expect(applyRules("Hello again", author({ approvedCount: 1 }), settings()).status).toBe("PENDING");
+    expect(applyRules("Hello again", author({ hasApprovedComment: true }), rules)).toEqual({ status: "APPROVED", reason: null });
+    expect(applyRules("Hello again", author({ hasApprovedComment: true }), settings()).status).toBe("PENDING");
   });
 
   it("always pre-moderate beats trusted and prior approvals", () => {
@@ -103,7 +103,7 @@ describe("automatic moderation rules", () => {
   });
 
   it("trusted authors are approved unless a blocklist, hold or link rule matches, even on their first comment", () => {
-    expect(applyRules("Hi", author({ trusted: true, approvedCount: 0 }), settings())).toEqual({ status: "APPROVED", reason: null });
+    expect(applyRules("Hi", author({ trusted: true, hasApprovedComment: false }), settings())).toEqual({ status: "APPROVED", reason: null });
   });
 
   it("checks rules in order: blocklist, then hold words, then links", () => {

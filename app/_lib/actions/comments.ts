@@ -3,12 +3,24 @@
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { sendQueuedMailSoon } from "@/app/_lib/mail/send-soon";
 import { postChanged } from "@/app/_lib/posts/cache";
+import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
 import { deleteOwnComment, editOwnComment } from "@/app/_lib/comments/own";
 import { submitComment as submit } from "@/app/_lib/comments/submit";
 import { commentIdInput, commentInput, editCommentInput, VISIBLE_COMMENT_FIELDS, type CommentField } from "@/app/_lib/schemas/comment";
 import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
-export type CommentFormState = FormState<CommentField | "submissionKey"> & { commentId?: string; published?: boolean };
+/** The stored comment as its author's page draws it in place, with no re-render of the post. */
+export type SubmittedComment = {
+  id: string;
+  parentId: string | null;
+  authorName: string;
+  body: string;
+  bodyHtml: string;
+  status: "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
+  createdAt: string;
+};
+
+export type CommentFormState = FormState<CommentField | "submissionKey"> & { commentId?: string; published?: boolean; comment?: SubmittedComment };
 
 /** Posts a comment or reply; it waits for moderation. */
 export async function submitComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
@@ -23,8 +35,9 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
   }
 
   let result: Awaited<ReturnType<typeof submit>>;
+  const viewer = await getViewer();
   try {
-    result = await submit(await getViewer(), parsed.data);
+    result = await submit(viewer, parsed.data);
   } catch (error) {
     // The database went away mid-request (a restart, a dropped connection). Nothing was
     // acknowledged, so the reader is told plainly; the same submission key makes a retry safe.
@@ -35,10 +48,27 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     const errors = result.field === "form" ? undefined : { [result.field]: [result.message] };
     return { status: "error", message: result.field === "form" ? result.message : undefined, errors, values, attempt };
   }
-  postChanged(result.postSlug, { visible: result.status === "APPROVED" && !result.replayed });
+  const { comment } = result;
+  // A comment held for moderation changes nothing anyone else sees, and its author's page draws
+  // it from this response: nothing is invalidated and the post is not rendered again. A comment
+  // the rules published at once changes every reader's page.
+  if (comment.status === "APPROVED" && !result.replayed) postChanged(result.postSlug);
   if (!result.replayed) sendQueuedMailSoon();
+  const submitted: SubmittedComment = {
+    ...comment,
+    authorName: viewer?.name ?? "",
+    bodyHtml: renderCommentMarkdown(comment.body),
+    createdAt: comment.createdAt.toISOString(),
+  };
   // A new key for the next comment from the same (now cleared) form.
-  return { status: "success", commentId: result.commentId, published: result.status === "APPROVED", values: { submissionKey: crypto.randomUUID() }, attempt };
+  return {
+    status: "success",
+    commentId: comment.id,
+    published: comment.status === "APPROVED",
+    comment: submitted,
+    values: { submissionKey: crypto.randomUUID() },
+    attempt,
+  };
 }
 
 export async function editComment(_previous: FormState<"body" | "commentId">, formData: FormData): Promise<FormState<"body" | "commentId">> {

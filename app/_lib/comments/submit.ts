@@ -11,12 +11,18 @@ import { commentingBlockedReason } from "@/app/_lib/users/standing";
 import { currentTermsVersion } from "@/app/_lib/terms/current";
 import { applyRules } from "@/app/_lib/moderation/rules";
 import { acceptsComments } from "@/app/_lib/posts/open";
+import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
 
 type SubmitStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
 
+/** What the author's page needs to draw the stored comment where they wrote it. */
+export type StoredComment = { id: string; parentId: string | null; body: string; status: SubmitStatus; createdAt: Date };
+
 export type SubmitResult =
-  | { ok: true; commentId: string; status: SubmitStatus; postSlug: string; replayed: boolean }
+  | { ok: true; comment: StoredComment; postSlug: string; replayed: boolean }
   | { ok: false; field: CommentField; message: string };
+
+const storedCommentSelect = { id: true, parentId: true, body: true, status: true, createdAt: true } as const;
 
 const refuse = (field: CommentField, message: string): SubmitResult => ({ ok: false, field, message });
 
@@ -31,18 +37,28 @@ async function depthOf(commentId: string, limit: number): Promise<number> {
   return depth;
 }
 
-async function replayOf(submissionKey: string, viewer: Viewer): Promise<SubmitResult | null> {
-  return replayIn(db, submissionKey, viewer);
-}
-
-async function replayIn(client: Pick<Transaction, "comment">, submissionKey: string, viewer: Viewer): Promise<SubmitResult | null> {
+/** The comment a submission key already stored: a retry, a double click or a replayed request. */
+async function replayOf(client: Pick<Transaction, "comment">, submissionKey: string, viewer: Viewer): Promise<SubmitResult | null> {
   const existing = await client.comment.findUnique({
     where: { submissionKey },
-    select: { id: true, authorId: true, status: true, post: { select: { slug: true } } },
+    select: { ...storedCommentSelect, authorId: true, post: { select: { slug: true } } },
   });
   if (!existing) return null;
   if (existing.authorId !== viewer.id) return refuse("form", "This form has already been used. Reload the page and try again.");
-  return { ok: true, commentId: existing.id, status: existing.status, postSlug: existing.post.slug, replayed: true };
+  const { id, parentId, body, status, createdAt } = existing;
+  return { ok: true, comment: { id, parentId, body, status, createdAt }, postSlug: existing.post.slug, replayed: true };
+}
+
+/**
+ * Terms acceptances this process has seen committed ("user:version"). A row, once written, stays
+ * (it goes only with its account), so a reader's next comment need not write it again.
+ */
+const knownAcceptances = new Set<string>();
+const MAX_KNOWN_ACCEPTANCES = 10_000;
+
+function rememberAcceptance(acceptance: string) {
+  if (knownAcceptances.size >= MAX_KNOWN_ACCEPTANCES) knownAcceptances.clear();
+  knownAcceptances.add(acceptance);
 }
 
 /**
@@ -55,15 +71,11 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
   const blocked = commentingBlockedReason(viewer, now);
   if (blocked) return refuse("form", blocked);
 
-  const replay = await replayOf(input.submissionKey, viewer);
-  if (replay) return replay;
-
-  const settings = await getSettings();
+  const [settings, termsVersion] = await Promise.all([getSettings(), currentTermsVersion(now)]);
   const post = await db.post.findUnique({ where: { id: input.postId }, select: { id: true, slug: true, commentsOpen: true, publishedAt: true } });
   if (!post) return refuse("form", "This post no longer exists.");
   if (!acceptsComments(post, settings.closeCommentsAfterDays, now)) return refuse("form", "Comments are closed.");
 
-  const termsVersion = await currentTermsVersion();
   if (termsVersion === null) return refuse("form", "Comments are not open until Terms and Conditions are published.");
   if (input.termsVersion !== termsVersion) {
     return refuse("acceptTerms", `The Terms and Conditions have changed (now version ${termsVersion}). Read them, then tick the box again.`);
@@ -79,34 +91,49 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
     }
   }
 
-  const approvedCount = await db.comment.count({ where: { authorId: viewer.id, status: "APPROVED" } });
-  const outcome = applyRules(input.body, { approvedCount, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted }, settings);
+  const hasApprovedComment = Boolean(await db.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED" }, select: { id: true } }));
+  const bodyHtml = renderCommentMarkdown(input.body);
+  const outcome = applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted }, settings, bodyHtml);
+  const floodSince = new Date(now.getTime() - settings.commentIntervalSeconds * 1000);
+  const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
 
+  const acceptance = `${viewer.id}:${termsVersion}`;
   try {
-    const stored = await db.$transaction(async (tx): Promise<SubmitResult | { ok: true; comment: { id: string; status: SubmitStatus } }> => {
+    const result = await db.$transaction(async (tx): Promise<SubmitResult> => {
       // One reader's submissions take turns: flood control, the duplicate check and the replay
       // check read what the reader's previous submission wrote, never around it.
       await lockFor(tx, `comment-author:${viewer.id}`);
-      const replay = await replayIn(tx, input.submissionKey, viewer);
-      if (replay) return replay;
-
-      const latest = await tx.comment.findFirst({ where: { authorId: viewer.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-      const waitMs = latest ? latest.createdAt.getTime() + settings.commentIntervalSeconds * 1000 - now.getTime() : 0;
-      if (waitMs > 0) {
-        const seconds = Math.ceil(waitMs / 1000);
+      // One read answers all three: this key's comment (a replay), the reader's comments within
+      // the flood interval, and the same words on this post within the duplicate window.
+      const earlier = await tx.comment.findMany({
+        where: {
+          OR: [
+            { submissionKey: input.submissionKey },
+            { authorId: viewer.id, createdAt: { gt: floodSince } },
+            { authorId: viewer.id, postId: post.id, body: input.body, createdAt: { gte: duplicateSince } },
+          ],
+        },
+        select: { submissionKey: true, authorId: true, postId: true, body: true, createdAt: true },
+      });
+      if (earlier.some((comment) => comment.submissionKey === input.submissionKey)) return (await replayOf(tx, input.submissionKey, viewer))!;
+      const mine = earlier.filter((comment) => comment.authorId === viewer.id);
+      const latest = Math.max(...mine.filter((comment) => comment.createdAt > floodSince).map((comment) => comment.createdAt.getTime()));
+      if (latest > floodSince.getTime()) {
+        const seconds = Math.ceil((latest - floodSince.getTime()) / 1000);
         return refuse("form", `You are posting too quickly. You can post again in ${seconds} second${seconds === 1 ? "" : "s"}.`);
       }
-      const duplicate = await tx.comment.findFirst({
-        where: { authorId: viewer.id, postId: post.id, body: input.body, createdAt: { gte: new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000) } },
-        select: { id: true },
-      });
-      if (duplicate) return refuse("body", "It looks as though you've already said that.");
+      if (mine.some((comment) => comment.postId === post.id && comment.body === input.body && comment.createdAt >= duplicateSince)) {
+        return refuse("body", "It looks as though you've already said that.");
+      }
 
-      await tx.termsAcceptance.upsert({
-        where: { userId_version: { userId: viewer.id, version: termsVersion } },
-        update: {},
-        create: { userId: viewer.id, version: termsVersion, acceptedAt: now },
-      });
+      if (!knownAcceptances.has(acceptance)) {
+        // A no-op update on conflict keeps the first acceptance's time, in one statement.
+        await tx.termsAcceptance.upsert({
+          where: { userId_version: { userId: viewer.id, version: termsVersion } },
+          update: { version: termsVersion },
+          create: { userId: viewer.id, version: termsVersion, acceptedAt: now },
+        });
+      }
       const created = await tx.comment.create({
         data: {
           postId: post.id,
@@ -122,19 +149,18 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
           notifyReplies: input.notifyReplies,
           createdAt: now,
         },
-        select: { id: true, status: true },
+        select: storedCommentSelect,
       });
       if (created.status === "PENDING") await notifyPending(tx, created.id);
       if (created.status === "APPROVED") await notifyDecision(tx, created.id, "APPROVED", { informAuthor: false });
-      return { ok: true as const, comment: created };
+      return { ok: true, comment: created, postSlug: post.slug, replayed: false };
     });
-    if (!("comment" in stored)) return stored;
-    const comment = stored.comment;
-    return { ok: true, commentId: comment.id, status: comment.status, postSlug: post.slug, replayed: false };
+    if (result.ok) rememberAcceptance(acceptance);
+    return result;
   } catch (error) {
     // Two requests with one key at once: the database let one through; report that one.
     if (isUniqueViolation(error)) {
-      const winner = await replayOf(input.submissionKey, viewer);
+      const winner = await replayOf(db, input.submissionKey, viewer);
       if (winner) return winner;
     }
     // The comment replied to was deleted between the check and the insert.

@@ -19,7 +19,7 @@ export type RuleSettings = {
   requirePreviousApproval: boolean;
 };
 
-export type AuthorFacts = { approvedCount: number; alwaysPremoderate: boolean; trusted: boolean };
+export type AuthorFacts = { hasApprovedComment: boolean; alwaysPremoderate: boolean; trusted: boolean };
 
 export type RuleOutcome = { status: "PENDING" | "APPROVED" | "SPAM"; reason: string | null };
 
@@ -51,13 +51,14 @@ const ESCAPED = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"' } as con
  * The words a reader will see: the comment rendered, tags dropped, character references decoded.
  * "&#99;asino" or "cas&#8203;ino" in the source is "casino" on the page, so both are checked.
  */
-export function visibleText(body: string): string {
-  const text = sanitizeHtml(renderCommentMarkdown(body), { allowedTags: [], allowedAttributes: {} });
+export function visibleText(body: string, html = renderCommentMarkdown(body)): string {
+  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
   return text.replace(/&(amp|lt|gt|quot);/g, (entity) => ESCAPED[entity as keyof typeof ESCAPED]);
 }
 
-export function applyRules(body: string, author: AuthorFacts, settings: RuleSettings): RuleOutcome {
-  const seen = [body, visibleText(body)];
+/** `html`: the comment as rendered, when the caller has it already. */
+export function applyRules(body: string, author: AuthorFacts, settings: RuleSettings, html?: string): RuleOutcome {
+  const seen = [body, visibleText(body, html)];
   const blocked = findPhrase(seen, settings.blocklist);
   if (blocked) return { status: "SPAM", reason: `spam: contains the blocked phrase “${blocked}”` };
 
@@ -69,7 +70,7 @@ export function applyRules(body: string, author: AuthorFacts, settings: RuleSett
 
   if (author.alwaysPremoderate) return { status: "PENDING", reason: "held: author is always pre-moderated" };
   if (author.trusted) return { status: "APPROVED", reason: null };
-  if (settings.holdFirstComment && author.approvedCount === 0) return { status: "PENDING", reason: "held: first comment" };
-  if (!settings.requirePreviousApproval && author.approvedCount > 0) return { status: "APPROVED", reason: null };
+  if (settings.holdFirstComment && !author.hasApprovedComment) return { status: "PENDING", reason: "held: first comment" };
+  if (!settings.requirePreviousApproval && author.hasApprovedComment) return { status: "APPROVED", reason: null };
   return { status: "PENDING", reason: null };
 }

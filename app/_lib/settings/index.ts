@@ -1,11 +1,16 @@
 import "server-only";
 import type { Database, Transaction } from "@/app/_lib/db/client";
 import { db } from "@/app/_lib/db";
+import { shortLived } from "@/app/_lib/short-lived";
 import { settingsSchema, defaultSettings, type Settings } from "./schema";
 
 export { defaultSettings, settingsSchema, type Settings };
 
-export async function getSettings(): Promise<Settings> {
+/** Other instances see a change of settings within this time. */
+export const SETTINGS_KEPT_MS = 5_000;
+
+/** The settings as stored now, read from the database (for changing them). */
+export async function loadSettings(): Promise<Settings> {
   const rows = await db.setting.findMany({ where: { key: { in: Object.keys(defaultSettings) } } });
   const stored: Record<string, unknown> = {};
   for (const row of rows) {
@@ -18,6 +23,14 @@ export async function getSettings(): Promise<Settings> {
   const parsed = settingsSchema.safeParse({ ...defaultSettings, ...stored });
   return parsed.success ? parsed.data : defaultSettings;
 }
+
+const keptSettings = shortLived(SETTINGS_KEPT_MS, loadSettings);
+
+/** The settings in force, as every request reads them: at most a few seconds old. */
+export const getSettings = (): Promise<Settings> => keptSettings();
+
+/** Called after the settings were written, so this instance applies them at once. */
+export const settingsChanged = (): void => keptSettings.forget();
 
 type Tx = Transaction;
 

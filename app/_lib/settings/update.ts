@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
-import { getSettings, saveSettings } from "./index";
+import { loadSettings, saveSettings, settingsChanged } from "./index";
 import type { Settings } from "./schema";
 
 export type UpdateSettingsResult = { ok: true; changed: string[] } | { ok: false; message: string };
@@ -10,7 +10,7 @@ export type UpdateSettingsResult = { ok: true; changed: string[] } | { ok: false
 /** Admins change site settings; the change and its before/after values are logged. */
 export async function updateSettings(viewer: Viewer | null, next: Settings): Promise<UpdateSettingsResult> {
   if (!hasRole(viewer, "ADMIN")) return { ok: false, message: "Only administrators can change settings." };
-  const current = await getSettings();
+  const current = await loadSettings();
   const changed = await db.$transaction(async (tx) => {
     const keys = await saveSettings(tx, next, current, viewer.id);
     if (keys.length) {
@@ -19,5 +19,6 @@ export async function updateSettings(viewer: Viewer | null, next: Settings): Pro
     }
     return keys;
   });
+  settingsChanged();
   return { ok: true, changed };
 }

@@ -4,6 +4,7 @@ import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { isUniqueViolation } from "@/app/_lib/db/errors";
 import type { PublishTermsInput } from "@/app/_lib/schemas/terms";
+import { termsChanged } from "./current";
 
 export type PublishResult = { ok: true; version: number } | { ok: false; message: string };
 
@@ -19,6 +20,7 @@ export async function publishTerms(viewer: Viewer | null, input: PublishTermsInp
       await tx.moderationEvent.create({ data: { action: "TERMS_PUBLISH", moderatorId: viewer.id, detail: JSON.stringify({ version: next }) } });
       return next;
     });
+    termsChanged();
     return { ok: true, version };
   } catch (error) {
     if (error instanceof EarlierThanLatest) return { ok: false, message: "A new version cannot take effect before the current one." };

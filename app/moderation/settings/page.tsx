@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { requirePageRole } from "@/app/_lib/auth/require";
-import { getSettings } from "@/app/_lib/settings";
+import { loadSettings } from "@/app/_lib/settings";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Moderation settings" };
@@ -12,7 +12,7 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Moderation settings</h1>
-      <SettingsForm settings={await getSettings()} />
+      <SettingsForm settings={await loadSettings()} />
     </>
   );
 }

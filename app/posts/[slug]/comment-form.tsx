@@ -1,15 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { FieldError } from "@/app/_components/field-error";
-import { submitComment, type CommentFormState } from "@/app/_lib/actions/comments";
+import { submitComment, type CommentFormState, type SubmittedComment } from "@/app/_lib/actions/comments";
 import { COMMENT_MAX } from "@/app/_lib/schemas/limits";
+import { CommentArticle } from "./comment-article";
+import { OwnCommentControls } from "./own-comment-controls";
 
 type Props = {
   postId: string;
   termsVersion: number;
   submissionKey: string;
+  /**
+   * Changes whenever the server renders the page again. A comment this form stored is drawn here
+   * until then; after it, the server's thread holds the comment and this copy goes.
+   */
+  renderKey: string;
   parentId?: string;
   replyingTo?: string;
   onCancel?: () => void;
@@ -17,8 +24,16 @@ type Props = {
 
 const initialState: CommentFormState = { status: "idle" };
 
-export function CommentForm({ postId, termsVersion, submissionKey, parentId, replyingTo, onCancel }: Props) {
+export function CommentForm({ postId, termsVersion, submissionKey, renderKey, parentId, replyingTo, onCancel }: Props) {
   const [state, formAction, pending] = useActionState(submitComment, initialState);
+  const [drawn, setDrawn] = useState<{ comment: SubmittedComment; renderKey: string }[]>([]);
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    const stored = state.comment;
+    // A replayed request answers with the comment already drawn; it is drawn once.
+    if (stored && !drawn.some((entry) => entry.comment.id === stored.id)) setDrawn([...drawn, { comment: stored, renderKey }]);
+  }
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const errors = state.errors ?? {};
@@ -29,77 +44,91 @@ export function CommentForm({ postId, termsVersion, submissionKey, parentId, rep
     if (replyingTo) textarea.current?.focus();
   }, [replyingTo]);
 
+  const current = drawn.filter((entry) => entry.renderKey === renderKey);
   return (
-    <form action={formAction} className="form comment-form" noValidate aria-label={replyingTo ? `Reply to ${replyingTo}` : "Leave a comment"}>
-      <input type="hidden" name="postId" value={postId} />
-      {parentId && <input type="hidden" name="parentId" value={parentId} />}
-      <input type="hidden" name="termsVersion" value={termsVersion} />
-      <input type="hidden" name="submissionKey" value={key} />
+    <>
+      {current.length > 0 && (
+        <ol className="comment-list comment-list--submitted" aria-label={replyingTo ? "Your reply" : "Your comments"}>
+          {current.map(({ comment }) => (
+            <li key={comment.id} id={`comment-${comment.id}`} className={comment.status === "APPROVED" ? "comment" : "comment comment--pending"}>
+              <CommentArticle authorName={comment.authorName} createdAt={new Date(comment.createdAt)} status={comment.status} bodyHtml={comment.bodyHtml}>
+                {comment.status === "PENDING" && <OwnCommentControls commentId={comment.id} editableBody={comment.body} />}
+              </CommentArticle>
+            </li>
+          ))}
+        </ol>
+      )}
+      <form action={formAction} className="form comment-form" noValidate aria-label={replyingTo ? `Reply to ${replyingTo}` : "Leave a comment"}>
+        <input type="hidden" name="postId" value={postId} />
+        {parentId && <input type="hidden" name="parentId" value={parentId} />}
+        <input type="hidden" name="termsVersion" value={termsVersion} />
+        <input type="hidden" name="submissionKey" value={key} />
 
-      <div className="field">
-        <label htmlFor={`${id}-body`}>{replyingTo ? `Reply to ${replyingTo}` : "Comment"}</label>
-        <textarea
-          ref={textarea}
-          id={`${id}-body`}
-          name="body"
-          rows={replyingTo ? 5 : 8}
-          required
-          maxLength={COMMENT_MAX}
-          key={`body-${state.attempt}`}
-          defaultValue={values.body}
-          aria-invalid={Boolean(errors.body)}
-          aria-describedby={`${id}-body-hint ${id}-body-error`}
-        />
-        <p id={`${id}-body-hint`} className="hint">
-          Up to {COMMENT_MAX.toLocaleString("en")} characters. You can use *emphasis*, **bold**, [links](https://example.org), lists, &gt; quotes and `code`.
-        </p>
-        <FieldError id={`${id}-body-error`} errors={errors.body} />
-      </div>
-
-      <div className="field">
-        <div className="field--inline">
-          <input
-            id={`${id}-terms`}
-            name="acceptTerms"
-            type="checkbox"
-            key={`terms-${state.attempt}`}
-            defaultChecked={values.acceptTerms === "on"}
-            aria-invalid={Boolean(errors.acceptTerms)}
-            aria-describedby={`${id}-terms-error`}
+        <div className="field">
+          <label htmlFor={`${id}-body`}>{replyingTo ? `Reply to ${replyingTo}` : "Comment"}</label>
+          <textarea
+            ref={textarea}
+            id={`${id}-body`}
+            name="body"
+            rows={replyingTo ? 5 : 8}
+            required
+            maxLength={COMMENT_MAX}
+            key={`body-${state.attempt}`}
+            defaultValue={values.body}
+            aria-invalid={Boolean(errors.body)}
+            aria-describedby={`${id}-body-hint ${id}-body-error`}
           />
-          <label htmlFor={`${id}-terms`}>
-            I have read and agree to the{" "}
-            <Link href="/terms" target="_blank">
-              Terms and Conditions
-            </Link>{" "}
-            (version {termsVersion})
-          </label>
+          <p id={`${id}-body-hint`} className="hint">
+            Up to {COMMENT_MAX.toLocaleString("en")} characters. You can use *emphasis*, **bold**, [links](https://example.org), lists, &gt; quotes and `code`.
+          </p>
+          <FieldError id={`${id}-body-error`} errors={errors.body} />
         </div>
-        <FieldError id={`${id}-terms-error`} errors={errors.acceptTerms} />
-      </div>
 
-      <div className="field field--inline">
-        <input id={`${id}-notify`} name="notifyReplies" type="checkbox" key={`notify-${state.attempt}`} defaultChecked={values.notifyReplies === "on"} />
-        <label htmlFor={`${id}-notify`}>Notify me of follow-up comments by email</label>
-      </div>
+        <div className="field">
+          <div className="field--inline">
+            <input
+              id={`${id}-terms`}
+              name="acceptTerms"
+              type="checkbox"
+              key={`terms-${state.attempt}`}
+              defaultChecked={values.acceptTerms === "on"}
+              aria-invalid={Boolean(errors.acceptTerms)}
+              aria-describedby={`${id}-terms-error`}
+            />
+            <label htmlFor={`${id}-terms`}>
+              I have read and agree to the{" "}
+              <Link href="/terms" target="_blank">
+                Terms and Conditions
+              </Link>{" "}
+              (version {termsVersion})
+            </label>
+          </div>
+          <FieldError id={`${id}-terms-error`} errors={errors.acceptTerms} />
+        </div>
 
-      <div aria-live="polite" aria-atomic="true">
-        {state.status === "error" && state.message && <p className="form-error">{state.message}</p>}
-        {state.status === "success" && (
-          <p className="form-success">{state.published ? "Thank you. Your comment is published." : "Thank you. Your comment is awaiting moderation."}</p>
-        )}
-      </div>
+        <div className="field field--inline">
+          <input id={`${id}-notify`} name="notifyReplies" type="checkbox" key={`notify-${state.attempt}`} defaultChecked={values.notifyReplies === "on"} />
+          <label htmlFor={`${id}-notify`}>Notify me of follow-up comments by email</label>
+        </div>
 
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
-          {pending ? "Posting…" : replyingTo ? "Post Reply" : "Post Comment"}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button--quiet" onClick={onCancel}>
-            Cancel reply
+        <div aria-live="polite" aria-atomic="true">
+          {state.status === "error" && state.message && <p className="form-error">{state.message}</p>}
+          {state.status === "success" && (
+            <p className="form-success">{state.published ? "Thank you. Your comment is published." : "Thank you. Your comment is awaiting moderation."}</p>
+          )}
+        </div>
+
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+            {pending ? "Posting…" : replyingTo ? "Post Reply" : "Post Comment"}
           </button>
-        )}
-      </div>
-    </form>
+          {onCancel && (
+            <button type="button" className="button button--quiet" onClick={onCancel}>
+              Cancel reply
+            </button>
+          )}
+        </div>
+      </form>
+    </>
   );
 }

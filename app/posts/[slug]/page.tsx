@@ -53,7 +53,8 @@ export default async function PostPage({ params, searchParams }: Props) {
   const blocked = viewer ? commentingBlockedReason(viewer) : null;
   const open = acceptsComments(post, settings.closeCommentsAfterDays);
   const canComment = Boolean(viewer && !blocked && open && termsVersion !== null);
-  const reply: ReplyContext = canComment && termsVersion !== null ? { postId: post.id, termsVersion, maxDepth: settings.maxReplyDepth } : null;
+  const renderKey = crypto.randomUUID();
+  const reply: ReplyContext = canComment && termsVersion !== null ? { postId: post.id, termsVersion, maxDepth: settings.maxReplyDepth, renderKey } : null;
 
   return (
     <>
@@ -94,7 +95,7 @@ export default async function PostPage({ params, searchParams }: Props) {
         ) : termsVersion === null ? (
           <p>Comments open once the Terms and Conditions are published.</p>
         ) : (
-          <CommentForm postId={post.id} termsVersion={termsVersion} submissionKey={crypto.randomUUID()} />
+          <CommentForm postId={post.id} termsVersion={termsVersion} submissionKey={crypto.randomUUID()} renderKey={renderKey} />
         )}
         <p className="notice">
           Please note: Comment moderation is enabled and may delay your comment. There is no need to resubmit your comment.

@@ -3,9 +3,9 @@
 import { useRef, useState } from "react";
 import { CommentForm } from "./comment-form";
 
-type Props = { postId: string; parentId: string; authorName: string; termsVersion: number };
+type Props = { postId: string; parentId: string; authorName: string; termsVersion: number; renderKey: string };
 
-export function ReplyToggle({ postId, parentId, authorName, termsVersion }: Props) {
+export function ReplyToggle({ postId, parentId, authorName, termsVersion, renderKey }: Props) {
   const [submissionKey, setSubmissionKey] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -23,6 +23,7 @@ export function ReplyToggle({ postId, parentId, authorName, termsVersion }: Prop
       replyingTo={authorName}
       termsVersion={termsVersion}
       submissionKey={submissionKey}
+      renderKey={renderKey}
       onCancel={() => setSubmissionKey(null)}
     />
   );
