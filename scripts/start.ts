@@ -16,6 +16,7 @@ import { resolveDatabase } from "../app/_lib/db/url";
 import { migrate } from "../prisma/migrate";
 import { seed } from "../prisma/seed/index";
 import { DEFAULT_DIGEST_HOUR_UTC, startMailJobs } from "../app/_lib/mail/jobs";
+import { renderStale } from "../app/_lib/content/rerender";
 import { prepareLocalSecret } from "./local-secret";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -96,12 +97,17 @@ async function main() {
     stdio: "inherit",
     env: process.env,
   });
-  const mailDb = createDatabase();
-  const stopMailJobs = startMailJobs(mailDb, { hourUtc: Number(process.env.DIGEST_HOUR_UTC ?? DEFAULT_DIGEST_HOUR_UTC) });
+  const jobsDb = createDatabase();
+  const stopMailJobs = startMailJobs(jobsDb, { hourUtc: Number(process.env.DIGEST_HOUR_UTC ?? DEFAULT_DIGEST_HOUR_UTC) });
+  // Renderings missing or of an older renderer are redone in the background; pages render such
+  // rows themselves meanwhile.
+  renderStale(jobsDb)
+    .then(({ posts, comments }) => (posts || comments ? log(`Rendered ${posts} post(s) and ${comments} comment(s) with the current Markdown renderer`) : undefined))
+    .catch((error: Error) => console.error(`[vetted] Rendering stored Markdown failed; pages render it when read: ${error.message}`));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => {
     stopMailJobs();
-    void mailDb.$disconnect().finally(() => process.exit(code ?? 0));
+    void jobsDb.$disconnect().finally(() => process.exit(code ?? 0));
   });
 }
 

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../../app/_lib/db/client";
 import { DATABASE_ID_SETTING } from "../../app/_lib/settings/schema";
+import { commentRendering, postRendering } from "../../app/_lib/content/markdown";
 import { parsePostText } from "./parse-post";
 
 const seedDir = path.dirname(new URL(import.meta.url).pathname);
@@ -43,6 +44,7 @@ export async function seed(db: Database): Promise<SeedReport> {
           authorName: parsed.authorName,
           publishedAt: parsed.publishedAt,
           body: parsed.body,
+          ...postRendering(parsed.body),
         },
       });
       // The responses were published before this site existed: guest authors, already approved,
@@ -54,6 +56,7 @@ export async function seed(db: Database): Promise<SeedReport> {
             postId: post.id,
             guestName: response.authorName,
             body: response.body,
+            ...commentRendering(response.body),
             status: "APPROVED",
             submissionKey: `seed:${parsed.slug}:${position + 1}`,
             createdAt: at,

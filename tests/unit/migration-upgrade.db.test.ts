@@ -44,4 +44,29 @@ describe("upgrading a database that holds threads", () => {
     await expect(db.comment.delete({ where: { id: parent.id } })).rejects.toThrow();
     expect(await db.comment.count({ where: { id: { in: [parent.id, reply.id] } } })).toBe(2);
   });
+
+  it("the performance migration counts the comments already stored into the queue's tallies", async () => {
+    const fresh = await createEmptyDatabase();
+    try {
+      await migrate(fresh.target, "20261125200000_hardening");
+      const before = createDatabase(fresh.target);
+      await before.$executeRawUnsafe(`INSERT INTO "Post" ("id", "slug", "title", "authorName", "publishedAt", "body", "updatedAt") VALUES ('post', 'tallies', 'T', 'A', CURRENT_TIMESTAMP, 'Text.', CURRENT_TIMESTAMP)`);
+      for (const [index, status] of ["PENDING", "PENDING", "PENDING", "APPROVED", "SPAM"].entries()) {
+        await before.$executeRawUnsafe(`INSERT INTO "Comment" ("id", "postId", "guestName", "body", "status", "updatedAt") VALUES ('c${index}', 'post', 'G', 'Words', '${status}', CURRENT_TIMESTAMP)`);
+      }
+      await before.$disconnect();
+      expect(await migrate(fresh.target)).toContain("20261126000000_performance");
+      const after = createDatabase(fresh.target);
+      try {
+        const sums = await after.commentTally.groupBy({ by: ["status"], _sum: { count: true } });
+        expect(Object.fromEntries(sums.map((row) => [row.status, row._sum.count]))).toEqual({ PENDING: 3, APPROVED: 1, REJECTED: 0, SPAM: 1, TRASH: 0 });
+        // Rows from before have no stored rendering yet: they are rendered when read.
+        expect(await after.comment.count({ where: { bodyHtml: null } })).toBe(5);
+      } finally {
+        await after.$disconnect();
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
 });

@@ -3,7 +3,7 @@
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { sendQueuedMailSoon } from "@/app/_lib/mail/send-soon";
 import { postChanged } from "@/app/_lib/posts/cache";
-import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
+import { commentHtml } from "@/app/_lib/content/markdown";
 import { deleteOwnComment, editOwnComment } from "@/app/_lib/comments/own";
 import { submitComment as submit } from "@/app/_lib/comments/submit";
 import { commentIdInput, commentInput, editCommentInput, VISIBLE_COMMENT_FIELDS, type CommentField } from "@/app/_lib/schemas/comment";
@@ -55,9 +55,12 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
   if (comment.status === "APPROVED" && !result.replayed) postChanged(result.postSlug);
   if (!result.replayed) sendQueuedMailSoon();
   const submitted: SubmittedComment = {
-    ...comment,
+    id: comment.id,
+    parentId: comment.parentId,
     authorName: viewer?.name ?? "",
-    bodyHtml: renderCommentMarkdown(comment.body),
+    body: comment.body,
+    bodyHtml: commentHtml(comment),
+    status: comment.status,
     createdAt: comment.createdAt.toISOString(),
   };
   // A new key for the next comment from the same (now cleared) form.

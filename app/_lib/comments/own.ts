@@ -4,6 +4,7 @@ import { db } from "@/app/_lib/db";
 import { isForeignKeyViolation } from "@/app/_lib/db/errors";
 import type { EditCommentInput } from "@/app/_lib/schemas/comment";
 import { commentingBlockedReason } from "@/app/_lib/users/standing";
+import { commentRendering } from "@/app/_lib/content/markdown";
 
 export type OwnCommentResult = { ok: true; postSlug: string; wasPublished?: boolean } | { ok: false; message: string };
 
@@ -26,7 +27,7 @@ export async function editOwnComment(viewer: Viewer | null, input: EditCommentIn
     // Conditional on still pending and unchanged, so a moderator's decision made meanwhile wins.
     const updated = await tx.comment.updateMany({
       where: { id: input.commentId, authorId: viewer.id, status: "PENDING", body: comment.body },
-      data: { body: input.body, revision: { increment: 1 } },
+      data: { body: input.body, ...commentRendering(input.body), revision: { increment: 1 } },
     });
     if (updated.count === 1) await tx.commentRevision.create({ data: { commentId: input.commentId, body: comment.body, editedById: viewer.id } });
     return updated.count === 1;

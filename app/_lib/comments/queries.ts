@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/app/_lib/db";
-import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
+import { commentHtml, renderedSelect } from "@/app/_lib/content/markdown";
 
 export type ThreadComment = {
   id: string;
@@ -27,7 +27,7 @@ const rowSelect = {
   parentId: true,
   authorId: true,
   guestName: true,
-  body: true,
+  ...renderedSelect,
   status: true,
   deletedAt: true,
   rejectionReason: true,
@@ -91,7 +91,7 @@ function assemble(rows: Row[], viewerId: string | null): ThreadComment[] {
       id: row.id,
       authorName: row.author?.name ?? row.guestName ?? "Deleted user",
       createdAt: row.createdAt,
-      bodyHtml: deleted ? "" : renderCommentMarkdown(row.body),
+      bodyHtml: deleted ? "" : commentHtml(row),
       editableBody: isOwn && row.status === "PENDING" ? row.body : null,
       // An author is not told that a filter took their comment for spam: it reads as pending.
       status: row.status === "SPAM" ? "PENDING" : (row.status as ThreadComment["status"]),

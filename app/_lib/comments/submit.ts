@@ -11,18 +11,18 @@ import { commentingBlockedReason } from "@/app/_lib/users/standing";
 import { currentTermsVersion } from "@/app/_lib/terms/current";
 import { applyRules } from "@/app/_lib/moderation/rules";
 import { acceptsComments } from "@/app/_lib/posts/open";
-import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
+import { renderCommentMarkdown, RENDERER_VERSION } from "@/app/_lib/content/markdown";
 
 type SubmitStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
 
 /** What the author's page needs to draw the stored comment where they wrote it. */
-export type StoredComment = { id: string; parentId: string | null; body: string; status: SubmitStatus; createdAt: Date };
+export type StoredComment = { id: string; parentId: string | null; body: string; bodyHtml: string | null; bodyHtmlVersion: number | null; status: SubmitStatus; createdAt: Date };
 
 export type SubmitResult =
   | { ok: true; comment: StoredComment; postSlug: string; replayed: boolean }
   | { ok: false; field: CommentField; message: string };
 
-const storedCommentSelect = { id: true, parentId: true, body: true, status: true, createdAt: true } as const;
+const storedCommentSelect = { id: true, parentId: true, body: true, bodyHtml: true, bodyHtmlVersion: true, status: true, createdAt: true } as const;
 
 const refuse = (field: CommentField, message: string): SubmitResult => ({ ok: false, field, message });
 
@@ -45,8 +45,8 @@ async function replayOf(client: Pick<Transaction, "comment">, submissionKey: str
   });
   if (!existing) return null;
   if (existing.authorId !== viewer.id) return refuse("form", "This form has already been used. Reload the page and try again.");
-  const { id, parentId, body, status, createdAt } = existing;
-  return { ok: true, comment: { id, parentId, body, status, createdAt }, postSlug: existing.post.slug, replayed: true };
+  const { id, parentId, body, bodyHtml, bodyHtmlVersion, status, createdAt } = existing;
+  return { ok: true, comment: { id, parentId, body, bodyHtml, bodyHtmlVersion, status, createdAt }, postSlug: existing.post.slug, replayed: true };
 }
 
 /**
@@ -140,6 +140,8 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
           authorId: viewer.id,
           parentId: input.parentId ?? null,
           body: input.body,
+          bodyHtml,
+          bodyHtmlVersion: RENDERER_VERSION,
           status: outcome.status,
           heldReason: outcome.reason,
           decidedAt: outcome.status === "PENDING" ? null : now,

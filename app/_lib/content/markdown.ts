@@ -76,3 +76,29 @@ export function renderPostMarkdown(markdown: string): string {
 export function renderCommentMarkdown(markdown: string): string {
   return failSafe(markdown, (text) => sanitizeHtml(commentMarked.parse(text, { async: false }), commentPolicy));
 }
+
+/**
+ * The renderer's version, stored with every rendering. Raise it whenever the output changes (the
+ * parser's options, the sanitiser's policy, an upgrade of marked or sanitize-html): renderings
+ * of another version are never served, and the background job renders them again.
+ */
+export const RENDERER_VERSION = 1;
+
+type Stored = { body: string; bodyHtml: string | null; bodyHtmlVersion: number | null };
+
+/** The columns to write with a comment's text. */
+export const commentRendering = (body: string) => ({ bodyHtml: renderCommentMarkdown(body), bodyHtmlVersion: RENDERER_VERSION });
+
+/** The columns to write with a post's text. */
+export const postRendering = (body: string) => ({ bodyHtml: renderPostMarkdown(body), bodyHtmlVersion: RENDERER_VERSION });
+
+const current = (row: Stored): row is Stored & { bodyHtml: string } => row.bodyHtml !== null && row.bodyHtmlVersion === RENDERER_VERSION;
+
+/** A comment's HTML: the rendering stored with it, or rendered now when it has none of this version. */
+export const commentHtml = (row: Stored): string => (current(row) ? row.bodyHtml : renderCommentMarkdown(row.body));
+
+/** A post's HTML, likewise. */
+export const postHtml = (row: Stored): string => (current(row) ? row.bodyHtml : renderPostMarkdown(row.body));
+
+/** What a query selects to call commentHtml or postHtml. */
+export const renderedSelect = { body: true, bodyHtml: true, bodyHtmlVersion: true } as const;

@@ -1,7 +1,7 @@
 import "server-only";
 import { Feed } from "feed";
 import { db } from "@/app/_lib/db";
-import { renderCommentMarkdown, renderPostMarkdown } from "@/app/_lib/content/markdown";
+import { commentHtml, postHtml, renderedSelect } from "@/app/_lib/content/markdown";
 import { plainExcerpt } from "@/app/_lib/content/excerpt";
 import { siteUrl } from "@/app/_lib/site-url";
 import { isSlug } from "@/app/_lib/schemas/ids";
@@ -16,7 +16,7 @@ export async function postsFeed(): Promise<string> {
   const posts = await db.post.findMany({
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: FEED_POSTS,
-    select: { slug: true, title: true, body: true, publishedAt: true, updatedAt: true },
+    select: { slug: true, title: true, ...renderedSelect, publishedAt: true, updatedAt: true },
   });
   const feed = new Feed({
     title: "Vetted",
@@ -30,7 +30,7 @@ export async function postsFeed(): Promise<string> {
     copyright: "The authors of each post and comment",
   });
   for (const post of posts) {
-    const html = renderPostMarkdown(post.body);
+    const html = postHtml(post);
     const link = `${base}/posts/${post.slug}`;
     feed.addItem({ title: textForCdata(post.title), id: link, link, date: post.publishedAt, description: textForCdata(plainExcerpt(html, 300)), content: htmlForCdata(html) });
   }
@@ -47,7 +47,7 @@ export async function commentsFeed(slug: string): Promise<string | null> {
     where: { postId: post.id, status: "APPROVED", deletedAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: FEED_COMMENTS,
-    select: { id: true, body: true, createdAt: true, guestName: true, author: { select: { name: true } } },
+    select: { id: true, ...renderedSelect, createdAt: true, guestName: true, author: { select: { name: true } } },
   });
   const link = `${base}/posts/${slug}`;
   const feed = new Feed({
@@ -64,7 +64,7 @@ export async function commentsFeed(slug: string): Promise<string | null> {
   for (const comment of comments) {
     const name = comment.author?.name ?? comment.guestName ?? "Deleted user";
     const commentLink = `${link}#comment-${comment.id}`;
-    feed.addItem({ title: textForCdata(`By ${name}`), id: commentLink, link: commentLink, date: comment.createdAt, description: htmlForCdata(renderCommentMarkdown(comment.body)) });
+    feed.addItem({ title: textForCdata(`By ${name}`), id: commentLink, link: commentLink, date: comment.createdAt, description: htmlForCdata(commentHtml(comment)) });
   }
   return feed.rss2();
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { hasRole } from "@/app/_lib/auth/require";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
+import { commentTallies } from "./tallies";
 
 const DAY_MS = 86_400_000;
 export const CHART_DAYS = 30;
@@ -35,7 +36,7 @@ export async function loadDashboard(viewer: Viewer | null, now = new Date()): Pr
   if (!hasRole(viewer, "MODERATOR")) return null;
   const firstDay = new Date(Date.parse(utcDay(now)) - (CHART_DAYS - 1) * DAY_MS);
   const [pending, oldest, recent, chartEvents] = await Promise.all([
-    db.comment.count({ where: { status: "PENDING" } }),
+    commentTallies().then((tallies) => tallies.PENDING),
     db.comment.findFirst({ where: { status: "PENDING" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { createdAt: true } }),
     db.moderationEvent.findMany({
       where: { action: { in: ["APPROVE", "REJECT", "SPAM", "TRASH"] }, moderatorId: { not: null }, createdAt: { gte: new Date(now.getTime() - MEDIAN_DAYS * DAY_MS) } },

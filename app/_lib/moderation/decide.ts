@@ -4,7 +4,7 @@ import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { notifyDecision } from "@/app/_lib/mail/notify";
 import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
-import type { Database, Transaction } from "@/app/_lib/db/client";
+import type { Transaction } from "@/app/_lib/db/client";
 
 export type Decision = "APPROVE" | "REJECT" | "SPAM" | "TRASH" | "RESTORE";
 export type CommentStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";

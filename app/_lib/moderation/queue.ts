@@ -3,10 +3,11 @@ import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { containsIgnoringCase } from "@/app/_lib/db/contains";
-import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
+import { commentHtml, renderedSelect } from "@/app/_lib/content/markdown";
 import type { CommentStatus } from "./decide";
 import { decodeCursor, encodeCursor } from "./queue-cursor";
 import { excerpt } from "@/app/_lib/content/truncate";
+import { commentTallies } from "./tallies";
 
 export { decodeCursor, encodeCursor };
 
@@ -93,7 +94,7 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
     select: {
       id: true,
       status: true,
-      body: true,
+      ...renderedSelect,
       revision: true,
       guestName: true,
       createdAt: true,
@@ -126,7 +127,7 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
       status: row.status,
       body: row.body,
       revision: row.revision,
-      bodyHtml: renderCommentMarkdown(row.body),
+      bodyHtml: commentHtml(row),
       authorName: row.author?.name ?? row.guestName ?? "Deleted user",
       authorEmail: row.author?.email ?? null,
       authorId: row.author?.id ?? null,
@@ -146,15 +147,23 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
   };
 }
 
-/** How many comments each tab holds under the current filters. */
+const hasFilters = (filters: QueueFilters) => Boolean(filters.post || filters.author || filters.q);
+
+/**
+ * How many comments each tab holds under the current filters. Unfiltered, from the tallies the
+ * database keeps; filtered, counted (a post's or an author's comments, or a search).
+ */
 export async function queueCounts(viewer: Viewer | null, filters: QueueFilters = {}): Promise<Record<Tab, number>> {
   const counts: Record<Tab, number> = { pending: 0, reported: 0, approved: 0, rejected: 0, spam: 0, trash: 0 };
   if (!hasRole(viewer, "MODERATOR")) return counts;
-  const [byStatus, reported] = await Promise.all([
-    db.comment.groupBy({ by: ["status"], where: filterWhere(filters), _count: { _all: true } }),
+  const byStatus = hasFilters(filters)
+    ? db.comment.groupBy({ by: ["status"], where: filterWhere(filters), _count: { _all: true } }).then((rows) => rows.map((row) => [row.status, row._count._all] as const))
+    : commentTallies().then((tallies) => Object.entries(tallies) as [CommentStatus, number][]);
+  const [statuses, reported] = await Promise.all([
+    byStatus,
     openlyReportedIds().then((ids) => (ids.length ? db.comment.count({ where: { id: { in: ids }, ...filterWhere(filters) } }) : 0)),
   ]);
-  for (const row of byStatus) counts[row.status.toLowerCase() as Tab] = row._count._all;
+  for (const [status, count] of statuses) counts[status.toLowerCase() as Tab] = count;
   counts.reported = reported;
   return counts;
 }
@@ -162,7 +171,7 @@ export async function queueCounts(viewer: Viewer | null, filters: QueueFilters =
 export async function pendingSummary(viewer: Viewer | null): Promise<{ count: number; newestId: string | null } | null> {
   if (!hasRole(viewer, "MODERATOR")) return null;
   const [count, newest] = await Promise.all([
-    db.comment.count({ where: { status: "PENDING" } }),
+    commentTallies().then((tallies) => tallies.PENDING),
     db.comment.findFirst({ where: { status: "PENDING" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } }),
   ]);
   return { count, newestId: newest?.id ?? null };

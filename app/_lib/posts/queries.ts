@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/app/_lib/db";
 import { plainExcerpt } from "@/app/_lib/content/excerpt";
-import { renderPostMarkdown } from "@/app/_lib/content/markdown";
+import { postHtml, renderedSelect } from "@/app/_lib/content/markdown";
 import { isSlug } from "@/app/_lib/schemas/ids";
 
 export type PostSummary = {
@@ -42,15 +42,14 @@ export async function loadPost(slug: string): Promise<PostView | null> {
       title: true,
       authorName: true,
       publishedAt: true,
-      body: true,
+      ...renderedSelect,
       commentsOpen: true,
       _count: { select: { comments: { where: { status: "APPROVED", deletedAt: null } } } },
     },
   });
   if (!post) return null;
-  const { _count, body, ...rest } = post;
-  const bodyHtml = renderPostMarkdown(body);
-  return { ...rest, approvedCount: _count.comments, bodyHtml, description: plainExcerpt(bodyHtml, 160) };
+  const bodyHtml = postHtml(post);
+  return { id: post.id, slug: post.slug, title: post.title, authorName: post.authorName, publishedAt: post.publishedAt, commentsOpen: post.commentsOpen, approvedCount: post._count.comments, bodyHtml, description: plainExcerpt(bodyHtml, 160) };
 }
 
 export const getPostBySlug = cache(loadPost);

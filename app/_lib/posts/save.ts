@@ -4,6 +4,7 @@ import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { isUniqueViolation } from "@/app/_lib/db/errors";
 import type { PostInput } from "@/app/_lib/schemas/post";
+import { postRendering } from "@/app/_lib/content/markdown";
 
 export type SavePostResult = { ok: true; slug: string; id: string } | { ok: false; field?: "slug"; message: string };
 
@@ -12,7 +13,8 @@ export async function savePost(viewer: Viewer | null, input: PostInput, postId?:
   if (!hasRole(viewer, "ADMIN")) return { ok: false, message: "Only administrators can add or edit posts." };
   try {
     return await db.$transaction(async (tx) => {
-      const post = postId ? await tx.post.update({ where: { id: postId }, data: input }) : await tx.post.create({ data: input });
+      const data = { ...input, ...postRendering(input.body) };
+      const post = postId ? await tx.post.update({ where: { id: postId }, data }) : await tx.post.create({ data });
       await tx.moderationEvent.create({ data: { action: postId ? "POST_EDIT" : "POST_CREATE", moderatorId: viewer.id, postId: post.id, detail: JSON.stringify({ slug: post.slug }) } });
       return { ok: true as const, slug: post.slug, id: post.id };
     });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database, Transaction } from "@/app/_lib/db/client";
+import type { Transaction } from "@/app/_lib/db/client";
 import { db } from "@/app/_lib/db";
 import { shortLived } from "@/app/_lib/short-lived";
 import { settingsSchema, defaultSettings, type Settings } from "./schema";

@@ -2,6 +2,9 @@ import type { Database } from "@/app/_lib/db/client";
 import { COMMENT_MAX, NAME_MAX } from "@/app/_lib/schemas/limits";
 import type { ImportBundle, ImportedComment } from "./bundle";
 import { truncate } from "@/app/_lib/content/truncate";
+import { commentRendering, postRendering } from "@/app/_lib/content/markdown";
+
+const commentRenderingOf = (body: string) => ({ body, ...commentRendering(body) });
 
 export type ImportReport = { postsCreated: number; postsFound: number; commentsCreated: number; commentsAlreadyImported: number };
 
@@ -40,6 +43,7 @@ export async function importBundle(db: Database, bundle: ImportBundle): Promise<
           authorName: truncate(imported.authorName, NAME_MAX),
           publishedAt: imported.publishedAt,
           body: imported.body,
+          ...postRendering(imported.body),
           commentsOpen: imported.commentsOpen,
         },
         select: { id: true },
@@ -59,7 +63,7 @@ export async function importBundle(db: Database, bundle: ImportBundle): Promise<
             postId,
             guestName: truncate(comment.authorName, NAME_MAX),
             parentId: comment.parentKey ? (idByKey.get(comment.parentKey) ?? null) : null,
-            body: truncate(comment.body, COMMENT_MAX),
+            ...commentRenderingOf(truncate(comment.body, COMMENT_MAX)),
             status: comment.status,
             decidedAt: comment.status === "PENDING" ? null : comment.createdAt,
             importKey: comment.key,
