@@ -19,7 +19,8 @@ import { hashPassword } from "../app/_lib/auth/password";
 import type { Database } from "../app/_lib/db/client";
 import { encodeCursor } from "../app/_lib/moderation/queue-cursor";
 import { summarise } from "./lib/cpu-profile";
-import { actionId, buildIfNeeded, freePort, freshDatabase, PASSWORD, prepare, root, signIn, startServer, submitComment } from "./lib/harness";
+import { renderStale } from "../app/_lib/content/rerender";
+import { actionId, buildIfNeeded, fetchOnce, freePort, freshDatabase, PASSWORD, prepare, root, signIn, startServer, submitComment } from "./lib/harness";
 
 const { values } = parseArgs({
   options: {
@@ -51,14 +52,7 @@ const percentile = (samples: number[], p: number) => {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
 };
 
-/** A fetch that retries once when a pooled keep-alive connection was closed by the server meanwhile. */
-async function get(url: string): Promise<Response> {
-  try {
-    return await fetch(url);
-  } catch {
-    return fetch(url);
-  }
-}
+const get = (url: string) => fetchOnce(url);
 
 /** Two load-generator workers: one autocannon thread caps near 4,300 requests a second here. */
 async function cannon(url: string, headers: Record<string, string> = {}, connections = 50, workers = 1) {
@@ -144,6 +138,10 @@ async function main() {
   const server = await startServer(target.url, await freePort(), values["cpu-prof"] ? { nodeOptions: ["--cpu-prof", "--cpu-prof-dir", profileDir] } : {});
   try {
     const seeded = await seedSynthetic(db);
+    // What `npm start` does in the background: the seeded rows get their stored rendering.
+    const renderStarted = performance.now();
+    const rendered = await renderStale(db, { batch: 2_000 });
+    console.log(`Rendered ${rendered.comments.toLocaleString("en")} comments and ${rendered.posts} posts in ${Math.round(performance.now() - renderStarted)} ms`);
     const url = server.url;
     console.log(`Measuring on ${provider}${quick ? " (quick)" : ""}…`);
 

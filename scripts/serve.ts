@@ -40,28 +40,34 @@ function recordPeer(request: IncomingMessage) {
 
 // NextAuth reads any cookie whose name starts with this (it splits large tokens into .0, .1, …).
 const SESSION_COOKIE = /next-auth\.session-token/;
-const CACHEABLE_PATH = /^\/posts\/[a-z0-9-]{1,200}$/;
+const POST_PAGE = /^\/posts\/[a-z0-9-]{1,200}$/;
+// The home page and the feeds: what visitors and feed readers fetch most after the posts.
+const LISTING = /^\/(?:feed\.xml|posts\/[a-z0-9-]{1,200}\/comments\/feed\.xml)?$/;
+const CACHEABLE_TYPE = /^(?:text\/html|application\/rss\+xml)/;
 const NONCE_IN_POLICY = /'nonce-([^']+)'/;
 const NONCE_PLACEHOLDER = "\u0000nonce\u0000";
 const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "set-cookie"]);
 
 /**
  * The key a visitor's request is cached under, or null when it must be rendered for them: only
- * GETs of post pages (not React's own requests) from visitors without a session, with no query
- * but a page of comments, one key per page (the first page has one address).
+ * GETs (not React's own requests) from visitors without a session, of post pages with no query
+ * but a page of comments (one key per page; the first page has one address), and of the home
+ * page and the feeds with no query at all.
  */
 function cacheKey(request: IncomingMessage): string | null {
   if (request.method !== "GET" || SESSION_COOKIE.test(request.headers.cookie ?? "")) return null;
   if (request.headers.rsc || request.headers["next-action"] || request.headers["next-router-state-tree"]) return null;
   const url = new URL(request.url ?? "/", "http://vetted.invalid");
-  if (!CACHEABLE_PATH.test(url.pathname) || ![...url.searchParams.keys()].every((key) => key === "comments")) return null;
+  const scheme = request.headers["x-forwarded-proto"] === "https" ? "https" : "http";
+  if (LISTING.test(url.pathname)) return url.search === "" && !request.url?.includes("?") ? `${scheme} ${url.pathname}` : null;
+  if (!POST_PAGE.test(url.pathname) || ![...url.searchParams.keys()].every((key) => key === "comments")) return null;
   const pages = url.searchParams.getAll("comments");
   const number = requestedCommentsPage(pages.length > 1 ? pages : pages[0]);
   if (number === null) return null;
   const page = number === 1 ? "" : `?comments=${number}`;
   if (url.search !== page && !(page === "" && url.search === "?comments=1")) return null;
   // The policy adds upgrade-insecure-requests (and the headers HSTS) behind an HTTPS proxy.
-  return `${request.headers["x-forwarded-proto"] === "https" ? "https" : "http"} ${url.pathname}${page}`;
+  return `${scheme} ${url.pathname}${page}`;
 }
 
 function respondFromCache(response: ServerResponse, page: NonNullable<ReturnType<typeof cachedPage>>) {
@@ -99,7 +105,7 @@ function captureForCache(key: string, request: IncomingMessage, response: Server
     if (wasPersonal(requestId)) return result;
     const type = String(response.getHeader("content-type") ?? "");
     const encoding = response.getHeader("content-encoding");
-    if (response.statusCode === 200 && !response.getHeader("set-cookie") && !encoding && /^text\/html/.test(type)) {
+    if (response.statusCode === 200 && !response.getHeader("set-cookie") && !encoding && CACHEABLE_TYPE.test(type)) {
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(response.getHeaders())) {
         if (!NOT_STORED.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : String(value);

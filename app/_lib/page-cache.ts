@@ -40,12 +40,36 @@ export const PAGE_REQUEST_HEADER = "x-vetted-page-request";
 
 const sizeOf = (page: CachedPage) => page.parts.reduce((sum, part) => sum + part.length * 2, 0);
 
-/** Called by everything that changes what an anonymous reader sees. */
-export function pageCacheChanged(): void {
+/** The pages that list every post (the home page and the site's feed) carry this tag. */
+export const INDEX_TAG = "index";
+export const postPageTag = (slug: string) => `post:${slug}`;
+
+/**
+ * What a cached address shows, so a change drops only the pages it touches: a post's pages and
+ * its comments feed carry the post's tag, the home page and the site feed the index tag.
+ * Keys are "<scheme> <path>[?query]".
+ */
+export function pageTags(key: string): string[] {
+  const path = key.slice(key.indexOf(" ") + 1).split("?")[0]!;
+  const post = /^\/posts\/([^/]+)/.exec(path);
+  return post ? [postPageTag(post[1]!)] : [INDEX_TAG];
+}
+
+/**
+ * Called by everything that changes what an anonymous reader sees: with tags, the pages that
+ * show them are dropped; without, every page (settings and terms reach every page).
+ */
+export function pageCacheChanged(tags?: string[]): void {
   const current = store();
-  current.pages.clear();
-  current.bytes = 0;
   current.generation += 1;
+  if (!tags) {
+    current.pages.clear();
+    current.bytes = 0;
+    return;
+  }
+  for (const key of [...current.pages.keys()]) {
+    if (pageTags(key).some((tag) => tags.includes(tag))) remove(current, key);
+  }
 }
 
 /**

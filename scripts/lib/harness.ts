@@ -112,8 +112,20 @@ export function actionId(exportedName: string): string {
   return entry[0];
 }
 
+/**
+ * A fetch that tries once more when a pooled keep-alive connection turned out closed by the
+ * server meanwhile (it closes idle ones after a few seconds, e.g. while a benchmark seeds).
+ */
+export async function fetchOnce(input: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch {
+    return fetch(input, init);
+  }
+}
+
 export async function signIn(url: string, email: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const csrf = await fetchOnce(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
   const response = await fetch(`${url}/api/auth/callback/credentials`, {

@@ -133,3 +133,37 @@ test("signed-in readers never get a cached page: they see their own pending comm
   expect(after.html).not.toContain(reader.name);
   await Promise.all([visitor.close(), disguised.close()]);
 });
+
+test("the home page and the feeds come from the cache too, and an approval shows on them at once", async ({ page, browser, playwright, baseURL }) => {
+  const post = await createPost();
+  const author = await createUser();
+  const moderator = await createUser({ role: "MODERATOR" });
+  const words = `Feed-worthy words ${Date.now()}`;
+  await db.comment.create({ data: { postId: post.id, authorId: author.id, body: words, status: "PENDING", termsVersion: 1 } });
+  const visitor = await playwright.request.newContext({ baseURL });
+  const fetchUntilCached = async (path: string) => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const response = await visitor.get(path);
+      if (response.headers()["x-vetted-cache"] === "hit") return response.text();
+    }
+    throw new Error(`${path} never came from the cache`);
+  };
+  const commentsFeed = `/posts/${post.slug}/comments/feed.xml`;
+  expect(await fetchUntilCached("/")).toContain(post.title);
+  expect(await fetchUntilCached(commentsFeed)).not.toContain(words);
+  await fetchUntilCached("/feed.xml");
+
+  const staff = await browser.newContext();
+  const moderating = await staff.newPage();
+  await signIn(moderating, moderator, `/moderation?post=${post.slug}`);
+  await moderating.getByRole("article", { name: `Comment by ${author.name} on ${post.title}` }).getByRole("button", { name: "Approve" }).click();
+  await expect(moderating.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await staff.close();
+
+  const feed = await visitor.get(commentsFeed);
+  expect(feed.headers()["x-vetted-cache"]).toBeUndefined();
+  expect(await feed.text()).toContain(words);
+  await page.goto("/");
+  await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: post.title }) })).toContainText("1 response");
+  await visitor.dispose();
+});

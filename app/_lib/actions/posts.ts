@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { postChanged } from "@/app/_lib/posts/cache";
+import { pageCacheChanged } from "@/app/_lib/page-cache";
 import { savePost as save, setCommentsOpen } from "@/app/_lib/posts/save";
 import { postIdInput, postInput } from "@/app/_lib/schemas/post";
 import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
@@ -20,6 +21,8 @@ export async function savePost(_previous: FormState<PostField>, formData: FormDa
   const result = await save(await getViewer(), parsed.data, id.success ? id.data.postId : undefined);
   if (!result.ok) return { status: "error", message: result.field ? undefined : result.message, errors: result.field ? { slug: [result.message] } : undefined, values, attempt };
   postChanged(result.slug);
+  // An edit may have changed the address: every page is dropped, the old address's too.
+  pageCacheChanged();
   revalidatePath("/", "layout");
   redirect(`/posts/${result.slug}`);
 }

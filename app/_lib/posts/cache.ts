@@ -5,7 +5,7 @@ import { db } from "@/app/_lib/db";
 import { resolveDatabase } from "@/app/_lib/db/url";
 import { isSlug } from "@/app/_lib/schemas/ids";
 import { DATABASE_ID_SETTING } from "@/app/_lib/settings/schema";
-import { pageCacheChanged } from "@/app/_lib/page-cache";
+import { INDEX_TAG, pageCacheChanged, postPageTag } from "@/app/_lib/page-cache";
 import { loadPost, type PostView } from "./queries";
 
 export { requestedCommentsPage } from "./page-number";
@@ -35,7 +35,8 @@ const STALE_AFTER_SECONDS = 30;
 export function postChanged(slug: string, { visible = true }: { visible?: boolean } = {}) {
   updateTag(postTag(slug));
   revalidatePath(`/posts/${slug}`);
-  if (visible) pageCacheChanged();
+  // The post's own pages, and the home page and site feed, which show its count of responses.
+  if (visible) pageCacheChanged([postPageTag(slug), INDEX_TAG]);
 }
 
 // The cache stores JSON, so dates travel as strings and are revived on the way out.
