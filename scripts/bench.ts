@@ -111,6 +111,12 @@ async function seedSynthetic(db: Database) {
   return { popularSlug: popular.slug, readers };
 }
 
+/** The scripts Next.js loads on every page (React, its router and runtime), from the build. */
+function rootMainFiles(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  return manifest.rootMainFiles.map((file) => file.replace(/^static\//, ""));
+}
+
 /** The resident set of a process, from the kernel's own account. */
 function residentMegabytes(pid: number | undefined): number | null {
   try {
@@ -214,6 +220,8 @@ async function main() {
         [`queue page ${Math.floor(size.pending / 2).toLocaleString("en")} items deep`, `${url}/moderation?cursor=${encodeCursor(deep)}`],
       ] as const;
       for (const [label, address] of queuePages) {
+        // Warm: the first requests of a route load its code and fill the database's caches.
+        for (let warm = 0; warm < 20; warm++) await (await fetchOnce(address, { headers: { Cookie: moderatorCookie } })).text();
         const one = await cannon(address, { Cookie: moderatorCookie }, 1);
         add({ id: "P3", metric: `${label}, one moderator: p97.5`, value: one.p95, unit: "ms", target: "≤ 50 ms", pass: one.p95 <= 50, note: `p50 ${one.p50} ms` });
         const ten = await cannon(address, { Cookie: moderatorCookie }, 10);
@@ -260,11 +268,19 @@ async function main() {
       const fresh10k = await cannon(`${url}/posts/${seeded.popularSlug}`, { Cookie: cookies[0]! }, 10);
       add({ id: "P4", metric: `post with ${size.approved.toLocaleString("en")} approved comments, uncached: p97.5`, value: fresh10k.p95, unit: "ms", target: "≤ 100 ms", pass: fresh10k.p95 <= 100, note: `${fresh10k.rps} req/s` });
       const page = await (await fetch(`${url}/posts/${seeded.popularSlug}`)).text();
-      const scripts = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
+      // What a browser that runs modules fetches: `nomodule` polyfills are for browsers that do not.
+      const tags = [...page.matchAll(/<script([^>]+)>/g)].map((match) => match[1]!);
+      const scripts = tags.flatMap((attributes) => (/\bnomodule\b/i.test(attributes) ? [] : [/\bsrc="([^"]+)"/.exec(attributes)?.[1]].filter((src): src is string => Boolean(src))));
+      const framework = new Set(rootMainFiles());
       let gzipped = 0;
-      for (const src of new Set(scripts)) gzipped += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
+      let app = 0;
+      for (const src of new Set(scripts)) {
+        const size = gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
+        gzipped += size;
+        if (![...framework].some((file) => src.endsWith(file))) app += size;
+      }
       const kb = Math.round(gzipped / 1024);
-      add({ id: "P4", metric: "JavaScript for the post page, anonymous, gzipped", value: kb, unit: "KB", target: "≤ 100 KB", pass: kb <= 100 });
+      add({ id: "P4", metric: "JavaScript for the post page, anonymous, gzipped", value: kb, unit: "KB", target: "≤ 100 KB", pass: kb <= 100, note: `${Math.round(app / 1024)} KB of it the app's own, the rest React and Next.js's runtime` });
 
     }
 
