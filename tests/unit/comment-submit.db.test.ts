@@ -13,6 +13,7 @@ const { submitComment } = await import("@/app/_lib/comments/submit");
 const { revalidatePath, updateTag } = await import("next/cache");
 const actions = await import("@/app/_lib/actions/comments");
 const { settingsChanged } = await import("@/app/_lib/settings");
+const { termsChanged } = await import("@/app/_lib/terms/current");
 
 let database: TestDatabase;
 let postId: string;
@@ -99,6 +100,21 @@ describe("the comment action, called directly as any HTTP client could", () => {
     expect(revalidatePath).not.toHaveBeenCalled();
   });
 
+  it("does not tell the author that a filter took their comment for spam", async () => {
+    state.viewer = await makeViewer(database.db);
+    await database.db.setting.upsert({ where: { key: "blocklist" }, update: { value: '["casino"]' }, create: { key: "blocklist", value: '["casino"]' } });
+    settingsChanged();
+    try {
+      const result = await actions.submitComment({ status: "idle" }, formData({ ...valid(), body: "Visit my casino." }));
+      expect(result).toMatchObject({ status: "success", comment: { status: "PENDING" } });
+      expect(JSON.stringify(result)).not.toMatch(/SPAM|spam/);
+      expect((await database.db.comment.findFirstOrThrow({ where: { postId } })).status).toBe("SPAM");
+    } finally {
+      await database.db.setting.delete({ where: { key: "blocklist" } });
+      settingsChanged();
+    }
+  });
+
   it("drops the post's cached page when the rules publish the comment at once", async () => {
     state.viewer = await makeViewer(database.db, { trusted: true });
     vi.mocked(updateTag).mockClear();
@@ -162,6 +178,37 @@ describe("submitting a comment", () => {
     expect(await countOnPost()).toBe(1);
     // The first comment of a reader records the terms once, however many arrive together.
     expect(await database.db.termsAcceptance.count({ where: { userId: reader.id } })).toBe(1);
+  });
+
+  it("a retry of a stored submission is answered with it even after the post closed or new terms came", async () => {
+    const key = randomUUID();
+    const first = await submitComment(reader, input({ submissionKey: key }));
+    expect(first).toMatchObject({ ok: true, replayed: false });
+    await database.db.post.update({ where: { id: postId }, data: { commentsOpen: false } });
+    expect(await submitComment(reader, input({ submissionKey: key, termsVersion: termsVersion + 1 }))).toMatchObject({ ok: true, replayed: true, comment: { id: first.ok ? first.comment.id : "" } });
+    expect(await countOnPost()).toBe(1);
+  });
+
+  it("records the acceptance of each terms version a comment is stored under, replays or not", async () => {
+    const key = randomUUID();
+    expect(await submitComment(reader, input({ submissionKey: key }))).toMatchObject({ ok: true });
+    const next = termsVersion + 100 + Math.floor(Math.random() * 1000);
+    await database.db.termsVersion.create({ data: { version: next, body: "Newer terms.", effectiveAt: new Date("2021-01-01") } });
+    termsChanged();
+    try {
+      // The retry carries the new version; it stores nothing, so it records nothing.
+      expect(await submitComment(reader, input({ submissionKey: key, termsVersion: next }))).toMatchObject({ ok: true, replayed: true });
+      const later = await submitComment(reader, input({ termsVersion: next, body: "Under the newer terms." }), new Date(Date.now() + 60_000));
+      expect(later).toMatchObject({ ok: true, replayed: false });
+      const stored = await database.db.comment.findUniqueOrThrow({ where: { id: later.ok ? later.comment.id : "" } });
+      expect(stored.termsVersion).toBe(next);
+      expect(await database.db.termsAcceptance.count({ where: { userId: reader.id, version: next } })).toBe(1);
+    } finally {
+      await database.db.comment.deleteMany({ where: { termsVersion: next } });
+      await database.db.termsAcceptance.deleteMany({ where: { version: next } });
+      await database.db.termsVersion.delete({ where: { version: next } });
+      termsChanged();
+    }
   });
 
   it("the same words sent twice at the same moment with different keys are stored once", async () => {

@@ -8,7 +8,7 @@ import { setAppDatabase } from "../support/app-db";
 const { decideComment, decideComments } = await import("@/app/_lib/moderation/decide");
 const { deleteOwnComment } = await import("@/app/_lib/comments/own");
 const { queueCounts, pendingSummary } = await import("@/app/_lib/moderation/queue");
-const { commentTallies } = await import("@/app/_lib/moderation/tallies");
+const { commentTallies, foldTallyChanges } = await import("@/app/_lib/moderation/tallies");
 
 type Status = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
 const DECISIONS = ["APPROVE", "REJECT", "SPAM", "TRASH", "RESTORE"] as const;
@@ -73,6 +73,31 @@ describe("the counts of the queue's tabs and the header's pending count", () => 
     expect((await pendingSummary(moderators[0]!))?.count).toBe(expected.PENDING);
     // Something happened: the run moved comments between statuses and removed some.
     expect(await database.db.moderationEvent.count({ where: { commentId: { in: ids } } })).toBeGreaterThan(10);
+  }, 60_000);
+
+  it("never make concurrent decisions wait on each other or deadlock: mixed bulk decisions and single ones at once", async () => {
+    const pairs = await Promise.all(
+      Array.from({ length: 30 }, async (_, index) => {
+        const [approved, pending] = await Promise.all([
+          database.db.comment.create({ data: { postId, guestName: "G", body: `Pair approved ${index}`, status: "APPROVED" } }),
+          database.db.comment.create({ data: { postId, guestName: "G", body: `Pair pending ${index}`, status: "PENDING" } }),
+        ]);
+        return [approved, pending] as const;
+      }),
+    );
+    const singles = await Promise.all(Array.from({ length: 60 }, (_, index) => database.db.comment.create({ data: { postId, guestName: "G", body: `Single ${index}`, status: index % 2 ? "SPAM" : "PENDING" } })));
+    const outcomes = await Promise.allSettled([
+      ...pairs.map(([approved, pending]) =>
+        decideComments(pick(moderators), [approved, pending].map((row) => ({ commentId: row.id, expectedStatus: row.status, expectedRevision: row.revision })), "TRASH"),
+      ),
+      ...singles.map((row) => decideComment(pick(moderators), { commentId: row.id, decision: "APPROVE", expectedStatus: row.status, expectedRevision: row.revision })),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === "rejected").map((outcome) => String((outcome as PromiseRejectedResult).reason))).toEqual([]);
+    expect(outcomes.every((outcome) => outcome.status === "fulfilled" && outcome.value.ok)).toBe(true);
+    expect(await commentTallies()).toEqual(await fullCounts());
+    await foldTallyChanges();
+    expect(await database.db.commentTallyChange.count()).toBe(0);
+    expect(await commentTallies()).toEqual(await fullCounts());
   }, 60_000);
 
   it("follow writes made outside the app's code too: bulk inserts, raw updates and deletes", async () => {

@@ -58,8 +58,8 @@ describe("upgrading a database that holds threads", () => {
       expect(await migrate(fresh.target)).toContain("20261126000000_performance");
       const after = createDatabase(fresh.target);
       try {
-        const sums = await after.commentTally.groupBy({ by: ["status"], _sum: { count: true } });
-        expect(Object.fromEntries(sums.map((row) => [row.status, row._sum.count]))).toEqual({ PENDING: 3, APPROVED: 1, REJECTED: 0, SPAM: 1, TRASH: 0 });
+        const totals = await after.commentTally.findMany();
+        expect(Object.fromEntries(totals.map((row) => [row.status, row.count]))).toEqual({ PENDING: 3, APPROVED: 1, REJECTED: 0, SPAM: 1, TRASH: 0 });
         // Rows from before have no stored rendering yet: they are rendered when read.
         expect(await after.comment.count({ where: { bodyHtml: null } })).toBe(5);
       } finally {

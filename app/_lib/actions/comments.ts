@@ -16,7 +16,7 @@ export type SubmittedComment = {
   authorName: string;
   body: string;
   bodyHtml: string;
-  status: "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
+  status: "PENDING" | "APPROVED" | "REJECTED" | "TRASH";
   createdAt: string;
 };
 
@@ -35,8 +35,9 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
   }
 
   let result: Awaited<ReturnType<typeof submit>>;
-  const viewer = await getViewer();
+  let viewer: Awaited<ReturnType<typeof getViewer>> = null;
   try {
+    viewer = await getViewer();
     result = await submit(viewer, parsed.data);
   } catch (error) {
     // The database went away mid-request (a restart, a dropped connection). Nothing was
@@ -60,7 +61,8 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
     authorName: viewer?.name ?? "",
     body: comment.body,
     bodyHtml: commentHtml(comment),
-    status: comment.status,
+    // As in the thread: an author is not told that a filter took their comment for spam.
+    status: comment.status === "SPAM" ? "PENDING" : comment.status,
     createdAt: comment.createdAt.toISOString(),
   };
   // A new key for the next comment from the same (now cleared) form.

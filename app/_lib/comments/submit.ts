@@ -71,6 +71,11 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
   const blocked = commentingBlockedReason(viewer, now);
   if (blocked) return refuse("form", blocked);
 
+  // A retry of a stored submission is answered with it first, whatever changed since (the post
+  // closed, new terms): the reader's comment was stored. The check is repeated under the lock.
+  const replay = await replayOf(db, input.submissionKey, viewer);
+  if (replay) return replay;
+
   const [settings, termsVersion] = await Promise.all([getSettings(), currentTermsVersion(now)]);
   const post = await db.post.findUnique({ where: { id: input.postId }, select: { id: true, slug: true, commentsOpen: true, publishedAt: true } });
   if (!post) return refuse("form", "This post no longer exists.");
@@ -157,7 +162,8 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
       if (created.status === "APPROVED") await notifyDecision(tx, created.id, "APPROVED", { informAuthor: false });
       return { ok: true, comment: created, postSlug: post.slug, replayed: false };
     });
-    if (result.ok) rememberAcceptance(acceptance);
+    // Only an acceptance this request wrote (a replay wrote none).
+    if (result.ok && !result.replayed) rememberAcceptance(acceptance);
     return result;
   } catch (error) {
     // Two requests with one key at once: the database let one through; report that one.

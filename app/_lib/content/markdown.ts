@@ -1,5 +1,7 @@
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
+import markedPackage from "marked/package.json";
+import sanitizePackage from "sanitize-html/package.json";
 
 /**
  * Markdown to HTML on the server, always through an allowlist sanitiser: the Markdown parser
@@ -78,11 +80,24 @@ export function renderCommentMarkdown(markdown: string): string {
 }
 
 /**
- * The renderer's version, stored with every rendering. Raise it whenever the output changes (the
- * parser's options, the sanitiser's policy, an upgrade of marked or sanitize-html): renderings
- * of another version are never served, and the background job renders them again.
+ * Raise whenever this file's output changes (the parser's options, the sanitiser's policies).
+ * An upgrade of marked or sanitize-html needs nothing: their versions are part of the renderer's.
  */
-export const RENDERER_VERSION = 1;
+const RULES_REVISION = 1;
+
+/**
+ * The renderer's version, stored with every rendering: a number made from the rules' revision and
+ * the installed marked and sanitize-html. Renderings of another version are never served, and the
+ * background job renders them again, so a sanitiser fix reaches every stored comment.
+ */
+export const RENDERER_VERSION = versionNumber(`${RULES_REVISION} marked@${markedPackage.version} sanitize-html@${sanitizePackage.version}`);
+
+/** A positive 31-bit FNV-1a hash: the column is a plain integer on both databases. */
+function versionNumber(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return (hash >>> 1) || 1;
+}
 
 type Stored = { body: string; bodyHtml: string | null; bodyHtmlVersion: number | null };
 

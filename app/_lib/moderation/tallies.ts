@@ -1,15 +1,44 @@
 import "server-only";
 import { db } from "@/app/_lib/db";
+import { providerOf } from "@/app/_lib/db/client";
 import type { CommentStatus } from "./decide";
+
+/** Changes not yet folded into the totals before a read folds them (PostgreSQL only). */
+const FOLD_AFTER = 500;
 
 /**
  * How many comments hold each status, from the tallies the database keeps in the same
- * transaction as every change (triggers on Comment): exact, and one small read however many
- * comments there are.
+ * transaction as every change (triggers on Comment, see the performance migration): exact, and
+ * one small read however many comments there are. Totals and unfolded changes are read in one
+ * statement, so a fold running meanwhile is seen wholly or not at all.
  */
 export async function commentTallies(): Promise<Record<CommentStatus, number>> {
-  const rows = await db.commentTally.groupBy({ by: ["status"], _sum: { count: true } });
+  const rows = await db.$queryRaw<{ status: CommentStatus; count: number | bigint; changes: number | bigint }[]>`
+    SELECT "status", SUM("count") AS "count", SUM("change") AS "changes" FROM (
+      SELECT CAST("status" AS TEXT) AS "status", "count", 0 AS "change" FROM "CommentTally"
+      UNION ALL
+      SELECT CAST("status" AS TEXT) AS "status", "delta" AS "count", 1 AS "change" FROM "CommentTallyChange"
+    ) AS "tallies" GROUP BY "status"`;
   const tallies: Record<CommentStatus, number> = { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 };
-  for (const row of rows) tallies[row.status] = row._sum.count ?? 0;
+  let changes = 0;
+  for (const row of rows) {
+    tallies[row.status] = Number(row.count);
+    changes += Number(row.changes);
+  }
+  if (changes > FOLD_AFTER) void foldTallyChanges().catch((error: Error) => console.error(`Folding the comment tallies failed; they stay exact: ${error.message}`));
   return tallies;
+}
+
+/**
+ * Moves the changes the PostgreSQL triggers appended into the totals, in one statement: a
+ * reader sees them either as changes or in the totals. Concurrent folds take turns on the
+ * totals' rows, and a change row is moved once.
+ */
+export async function foldTallyChanges(): Promise<void> {
+  if (providerOf(db) !== "postgresql") return;
+  await db.$executeRaw`
+    WITH "moved" AS (DELETE FROM "CommentTallyChange" RETURNING "status", "delta"),
+         "sums" AS (SELECT "status", SUM("delta") AS "delta" FROM "moved" GROUP BY "status")
+    UPDATE "CommentTally" SET "count" = "CommentTally"."count" + "sums"."delta"
+    FROM "sums" WHERE "CommentTally"."status" = "sums"."status"`;
 }

@@ -9,45 +9,51 @@ ADD COLUMN     "bodyHtmlVersion" INTEGER;
 -- CreateTable
 CREATE TABLE "CommentTally" (
     "status" "CommentStatus" NOT NULL,
-    "slot" INTEGER NOT NULL,
     "count" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "CommentTally_pkey" PRIMARY KEY ("status","slot")
+    CONSTRAINT "CommentTally_pkey" PRIMARY KEY ("status")
 );
 
+-- CreateTable
+CREATE TABLE "CommentTallyChange" (
+    "id" BIGSERIAL NOT NULL,
+    "status" "CommentStatus" NOT NULL,
+    "delta" INTEGER NOT NULL,
 
--- Eight slots per status: concurrent transactions add to different rows instead of queueing on
--- one. A transaction keeps to one slot (chosen by its connection), so it never waits on itself.
-INSERT INTO "CommentTally" ("status", "slot", "count")
-SELECT "status", "slot", 0 FROM unnest(enum_range(NULL::"CommentStatus")) AS "status", generate_series(0, 7) AS "slot";
-UPDATE "CommentTally" SET "count" = (SELECT COUNT(*) FROM "Comment" WHERE "Comment"."status" = "CommentTally"."status") WHERE "slot" = 0;
+    CONSTRAINT "CommentTallyChange_pkey" PRIMARY KEY ("id")
+);
 
--- The tallies move with every comment stored, deleted or moved to another status, inside the
--- statement's own transaction.
-CREATE FUNCTION "comment_tally"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  chosen integer := pg_backend_pid() % 8;
+-- Every status starts from an exact count of the comments already stored.
+INSERT INTO "CommentTally" ("status", "count")
+SELECT "known"."status", (SELECT COUNT(*) FROM "Comment" WHERE "Comment"."status" = "known"."status")
+FROM unnest(enum_range(NULL::"CommentStatus")) AS "known"("status");
+
+-- Every comment stored, deleted or moved to another status appends its +1 and -1 here, inside the
+-- statement's own transaction. Appending takes no lock another transaction waits for, so
+-- concurrent decisions neither queue nor deadlock; the app folds the changes into the totals.
+CREATE FUNCTION "comment_tally_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' OR TG_OP = 'UPDATE' THEN
-    UPDATE "CommentTally" SET "count" = "count" - 1 WHERE "status" = OLD."status" AND "slot" = chosen;
+    INSERT INTO "CommentTallyChange" ("status", "delta") VALUES (OLD."status", -1);
   END IF;
   IF TG_OP = 'INSERT' OR TG_OP = 'UPDATE' THEN
-    UPDATE "CommentTally" SET "count" = "count" + 1 WHERE "status" = NEW."status" AND "slot" = chosen;
+    INSERT INTO "CommentTallyChange" ("status", "delta") VALUES (NEW."status", 1);
   END IF;
   RETURN NULL;
 END;
 $$;
 
 CREATE TRIGGER "Comment_tally_change" AFTER INSERT OR DELETE ON "Comment"
-FOR EACH ROW EXECUTE FUNCTION "comment_tally"();
+FOR EACH ROW EXECUTE FUNCTION "comment_tally_change"();
 
 CREATE TRIGGER "Comment_tally_status" AFTER UPDATE OF "status" ON "Comment"
-FOR EACH ROW WHEN (OLD."status" IS DISTINCT FROM NEW."status") EXECUTE FUNCTION "comment_tally"();
+FOR EACH ROW WHEN (OLD."status" IS DISTINCT FROM NEW."status") EXECUTE FUNCTION "comment_tally_change"();
 
 -- TRUNCATE skips row triggers: it empties the tallies with the comments.
 CREATE FUNCTION "comment_tally_truncate"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE "CommentTally" SET "count" = 0;
+  DELETE FROM "CommentTallyChange";
   RETURN NULL;
 END;
 $$;
