@@ -7,7 +7,7 @@ import { stripControl } from "@/app/_lib/schemas/text";
 import { listPostChoices } from "@/app/_lib/posts/queries";
 import { ageOf, exactTime, formatLongDate, relativeTime } from "@/app/_lib/format";
 import { listQueue, queueCounts, TABS, type Tab } from "@/app/_lib/moderation/queue";
-import { loadDashboard } from "@/app/_lib/moderation/dashboard";
+import { recentDashboard } from "@/app/_lib/moderation/dashboard";
 import { ModerationDashboard } from "./dashboard";
 import { PostFilter } from "./post-filter";
 import { QueueClient, type QueueItemView } from "./queue-client";
@@ -33,7 +33,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
     listQueue(viewer, tab, filters, cursor),
     queueCounts(viewer, filters),
     listPostChoices(),
-    showDashboard ? loadDashboard(viewer) : null,
+    showDashboard ? recentDashboard(viewer) : null,
   ]);
   const now = new Date();
   const items: QueueItemView[] = page.items.map((item) => ({

@@ -1,10 +1,9 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { markPersonal, PAGE_REQUEST_HEADER } from "@/app/_lib/page-cache";
 import { cache } from "react";
 import { db } from "@/app/_lib/db";
-import { authOptions } from "./options";
 import type { Role } from "./roles";
 import { viewerSelect } from "./viewer-select";
 
@@ -41,9 +40,12 @@ export async function loadViewer(userId: string | undefined | null, sessionVersi
  * from the database, so a ban or a demotion applies at once even to a valid session cookie.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await getServerSession(authOptions);
-  const user = session?.user as { id?: string; sv?: number } | undefined;
-  const viewer = await loadViewer(user?.id, user?.sv ?? 0);
+  // The session cookie's claims, decrypted and checked for expiry; nothing is re-issued here
+  // (getServerSession would encrypt a new token every time, for a cookie it cannot set). Only
+  // the cookie counts: no Authorization header is passed on.
+  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"] });
+  const sessionVersion = typeof token?.sv === "number" ? token.sv : 0;
+  const viewer = await loadViewer(token?.sub, sessionVersion);
   // A page drawn for a person is never kept for visitors, whatever the cookies looked like.
   const pageRequest = viewer ? (await headers()).get(PAGE_REQUEST_HEADER) : null;
   if (pageRequest) markPersonal(pageRequest);

@@ -3,6 +3,7 @@ import { hasRole } from "@/app/_lib/auth/require";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
 import { commentTallies } from "./tallies";
+import { shortLived } from "@/app/_lib/short-lived";
 
 const DAY_MS = 86_400_000;
 export const CHART_DAYS = 30;
@@ -34,6 +35,23 @@ export function median(values: number[]): number | null {
 /** The queue at a glance, for moderators: backlog, speed and the last month's decisions by type. */
 export async function loadDashboard(viewer: Viewer | null, now = new Date()): Promise<Dashboard | null> {
   if (!hasRole(viewer, "MODERATOR")) return null;
+  return overview(now);
+}
+
+/**
+ * The same, as the queue's first page shows it: computed at most every few seconds however many
+ * moderators open the queue. This instance's own decisions refresh it at once (dashboardChanged).
+ */
+const keptOverview = shortLived(5_000, () => overview(new Date()));
+
+export async function recentDashboard(viewer: Viewer | null): Promise<Dashboard | null> {
+  if (!hasRole(viewer, "MODERATOR")) return null;
+  return keptOverview();
+}
+
+export const dashboardChanged = (): void => keptOverview.forget();
+
+async function overview(now: Date): Promise<Dashboard> {
   const firstDay = new Date(Date.parse(utcDay(now)) - (CHART_DAYS - 1) * DAY_MS);
   const [pending, oldest, recent, chartEvents] = await Promise.all([
     commentTallies().then((tallies) => tallies.PENDING),

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/app/_lib/db";
 import { providerOf } from "@/app/_lib/db/client";
 import type { CommentStatus } from "./decide";
@@ -10,9 +11,10 @@ const FOLD_AFTER = 500;
  * How many comments hold each status, from the tallies the database keeps in the same
  * transaction as every change (triggers on Comment, see the performance migration): exact, and
  * one small read however many comments there are. Totals and unfolded changes are read in one
- * statement, so a fold running meanwhile is seen wholly or not at all.
+ * statement, so a fold running meanwhile is seen wholly or not at all. Read once per request
+ * (the header's count and the queue's tabs share it).
  */
-export async function commentTallies(): Promise<Record<CommentStatus, number>> {
+export const commentTallies = cache(async (): Promise<Record<CommentStatus, number>> => {
   const rows = await db.$queryRaw<{ status: CommentStatus; count: number | bigint; changes: number | bigint }[]>`
     SELECT "status", SUM("count") AS "count", SUM("change") AS "changes" FROM (
       SELECT CAST("status" AS TEXT) AS "status", "count", 0 AS "change" FROM "CommentTally"
@@ -27,7 +29,7 @@ export async function commentTallies(): Promise<Record<CommentStatus, number>> {
   }
   if (changes > FOLD_AFTER) void foldTallyChanges().catch((error: Error) => console.error(`Folding the comment tallies failed; they stay exact: ${error.message}`));
   return tallies;
-}
+});
 
 /**
  * Moves the changes the PostgreSQL triggers appended into the totals, in one statement: a
