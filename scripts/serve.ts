@@ -72,7 +72,10 @@ function cacheKey(request: IncomingMessage): string | null {
 
 function respondFromCache(response: ServerResponse, page: NonNullable<ReturnType<typeof cachedPage>>) {
   const nonce = Buffer.from(randomUUID()).toString("base64");
-  const body = Buffer.from(page.parts.join(nonce));
+  const nonceBytes = Buffer.from(nonce);
+  const pieces: Buffer[] = [];
+  page.parts.forEach((part, index) => (index === 0 ? pieces.push(part) : pieces.push(nonceBytes, part)));
+  const body = Buffer.concat(pieces);
   const headers: Record<string, string> = { ...page.headers, "content-length": String(body.length), "x-vetted-cache": "hit" };
   const policy = headers["content-security-policy"];
   if (policy) headers["content-security-policy"] = policy.replace(NONCE_PLACEHOLDER, nonce);
@@ -113,7 +116,8 @@ function captureForCache(key: string, request: IncomingMessage, response: Server
       const body = Buffer.concat(chunks).toString("utf8");
       const nonce = NONCE_IN_POLICY.exec(headers["content-security-policy"] ?? "")?.[1];
       if (nonce) headers["content-security-policy"] = headers["content-security-policy"]!.replace(nonce, NONCE_PLACEHOLDER);
-      storePage(key, { status: 200, headers, parts: nonce ? body.split(nonce) : [body], storedAt: Date.now() }, generation);
+      const parts = (nonce ? body.split(nonce) : [body]).map((part) => Buffer.from(part));
+      storePage(key, { status: 200, headers, parts, storedAt: Date.now() }, generation);
     }
     return result;
   }) as ServerResponse["end"];

@@ -12,8 +12,8 @@
 export type CachedPage = {
   status: number;
   headers: Record<string, string>;
-  /** The body split at each place the nonce goes. */
-  parts: string[];
+  /** The body split at each place the nonce goes, encoded once: a hit only copies bytes. */
+  parts: Buffer[];
   storedAt: number;
 };
 
@@ -38,7 +38,7 @@ export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 /** The header scripts/serve.ts gives each request it may cache, naming it for markPersonal. */
 export const PAGE_REQUEST_HEADER = "x-vetted-page-request";
 
-const sizeOf = (page: CachedPage) => page.parts.reduce((sum, part) => sum + part.length * 2, 0);
+const sizeOf = (page: CachedPage) => page.parts.reduce((sum, part) => sum + part.byteLength, 0);
 
 /** The pages that list every post (the home page and the site's feed) carry this tag. */
 export const INDEX_TAG = "index";

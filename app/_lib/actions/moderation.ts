@@ -6,7 +6,6 @@ import { sendQueuedMailSoon } from "@/app/_lib/mail/send-soon";
 import { postChanged } from "@/app/_lib/posts/cache";
 import { decideComment, decideComments, type ChangedText } from "@/app/_lib/moderation/decide";
 import { editAsModerator } from "@/app/_lib/moderation/edit";
-import { dashboardChanged } from "@/app/_lib/moderation/dashboard";
 import { dismissReports as dismiss } from "@/app/_lib/moderation/reports";
 import { bulkDecisionInput, decisionInput, dismissReportsInput, moderatorEditInput } from "@/app/_lib/schemas/moderation";
 
@@ -17,7 +16,6 @@ const invalid = (message = "That request was not understood. Reload the page and
 /** The posts whose threads changed, the index's counts, and the queue's tab counts. */
 function revalidatePosts(slugs: string[]) {
   for (const slug of new Set(slugs)) postChanged(slug);
-  dashboardChanged();
   revalidatePath("/");
   revalidatePath("/moderation", "layout");
   sendQueuedMailSoon();

@@ -40,7 +40,8 @@ export async function loadDashboard(viewer: Viewer | null, now = new Date()): Pr
 
 /**
  * The same, as the queue's first page shows it: computed at most every few seconds however many
- * moderators open the queue. This instance's own decisions refresh it at once (dashboardChanged).
+ * moderators open the queue or decide (each decision draws the page again). The queue's own
+ * counts stay exact; only this overview may be a few seconds old.
  */
 const keptOverview = shortLived(5_000, () => overview(new Date()));
 
@@ -48,8 +49,6 @@ export async function recentDashboard(viewer: Viewer | null): Promise<Dashboard 
   if (!hasRole(viewer, "MODERATOR")) return null;
   return keptOverview();
 }
-
-export const dashboardChanged = (): void => keptOverview.forget();
 
 async function overview(now: Date): Promise<Dashboard> {
   const firstDay = new Date(Date.parse(utcDay(now)) - (CHART_DAYS - 1) * DAY_MS);
