@@ -17,6 +17,7 @@ import { migrate } from "../prisma/migrate";
 import { seed } from "../prisma/seed/index";
 import { DEFAULT_DIGEST_HOUR_UTC, startMailJobs } from "../app/_lib/mail/jobs";
 import { renderStale } from "../app/_lib/content/rerender";
+import { serverProcessEnv } from "./lib/server-env";
 import { prepareLocalSecret } from "./local-secret";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -95,7 +96,7 @@ async function main() {
   const server = spawn(process.execPath, command, {
     cwd: root,
     stdio: "inherit",
-    env: process.env,
+    env: serverProcessEnv(),
   });
   const jobsDb = createDatabase();
   const stopMailJobs = startMailJobs(jobsDb, { hourUtc: Number(process.env.DIGEST_HOUR_UTC ?? DEFAULT_DIGEST_HOUR_UTC) });

@@ -12,6 +12,7 @@ import { createDatabase, type Database } from "../../app/_lib/db/client";
 import { resolveDatabase, withDatabaseName, type DatabaseTarget } from "../../app/_lib/db/url";
 import { migrate } from "../../prisma/migrate";
 import { seed } from "../../prisma/seed/index";
+import { serverProcessEnv } from "./server-env";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -70,7 +71,7 @@ export async function startServer(databaseUrl: string, port: number, { nodeOptio
   const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", path.join(root, "scripts/serve.ts")], {
     cwd: root,
     // The load generator stands in for a reverse proxy on loopback: the addresses it forwards count.
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.1" },
+    env: { ...serverProcessEnv(), DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
