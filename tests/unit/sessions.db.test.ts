@@ -7,7 +7,7 @@ import { setAppDatabase } from "../support/app-db";
 
 const { loadViewer } = await import("@/app/_lib/auth/viewer");
 const { endAllSessions } = await import("@/app/_lib/auth/sessions");
-const { renewedSessionCookie, SESSION_MAX_AGE_SECONDS } = await import("@/app/_lib/auth/session-lifetime");
+const { renewedSessionCookie, SESSION_MAX_AGE_SECONDS, usesSecureCookies } = await import("@/app/_lib/auth/session-lifetime");
 const { updateUser } = await import("@/app/_lib/moderation/users");
 
 let database: TestDatabase;
@@ -43,5 +43,16 @@ describe("sessions", () => {
     const { decode } = await import("next-auth/jwt");
     expect(await decode({ token: renewed!.value, secret })).toMatchObject({ sub: "user-1", sv: 3 });
     expect(await renewedSessionCookie(new NextRequest("http://127.0.0.1:3000/"))).toBeNull();
+  });
+});
+
+describe("the session cookie's name", () => {
+  it("is the __Secure- one exactly when NextAuth would use it: HTTPS, in any case, or an address without a scheme", () => {
+    expect(usesSecureCookies("https://vetted.example")).toBe(true);
+    expect(usesSecureCookies("HTTPS://vetted.example")).toBe(true);
+    // NextAuth reads an address without a scheme as HTTPS, and names its cookie accordingly.
+    expect(usesSecureCookies("vetted.example")).toBe(true);
+    expect(usesSecureCookies("http://localhost:3000")).toBe(false);
+    expect(usesSecureCookies("")).toBe(false);
   });
 });

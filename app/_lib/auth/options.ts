@@ -10,6 +10,7 @@ import { sameOriginRedirect } from "@/app/_lib/safe-path";
 import { githubVerifiedEmail } from "./github-email";
 import { decideOAuthSignIn, redeemLinkToken, type OAuthIdentity } from "./oauth-link";
 import { endAllSessions, SESSION_MAX_AGE_SECONDS, SESSION_RENEW_AFTER_SECONDS } from "./sessions";
+import { usesSecureCookies } from "./session-lifetime";
 import { signInWithPassword } from "./sign-in";
 
 function oauthProviders(): NextAuthOptions["providers"] {
@@ -61,6 +62,7 @@ export const authOptions: NextAuthOptions = {
   // A week's lifetime, renewed as the reader comes back (proxy.ts), instead of a fixed month.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_RENEW_AFTER_SECONDS },
   pages: { signIn: "/login" },
+  useSecureCookies: usesSecureCookies(),
   providers: [
     CredentialsProvider({
       name: "Email and password",

@@ -5,6 +5,16 @@ import type { NextRequest } from "next/server";
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 export const SESSION_RENEW_AFTER_SECONDS = 24 * 60 * 60;
 
+/**
+ * Whether sessions use the `__Secure-` cookie: when the site is served over HTTPS. NextAuth reads
+ * an address without a scheme as HTTPS; so does this, and every reader of the session cookie (the
+ * sign-in route, getViewer, the renewal below) asks here, so they always agree on its name.
+ */
+export function usesSecureCookies(siteUrl = process.env.NEXTAUTH_URL ?? ""): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(siteUrl.trim())?.[1]?.toLowerCase();
+  return scheme === undefined ? siteUrl.trim() !== "" : scheme === "https";
+}
+
 export type RenewedCookie = { name: string; value: string; secure: boolean; maxAge: number };
 
 /**
@@ -14,7 +24,7 @@ export type RenewedCookie = { name: string; value: string; secure: boolean; maxA
  */
 export async function renewedSessionCookie(request: NextRequest, now = Date.now()): Promise<RenewedCookie | null> {
   const secret = process.env.NEXTAUTH_SECRET;
-  const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const secure = usesSecureCookies();
   const name = `${secure ? "__Secure-" : ""}next-auth.session-token`;
   if (!secret || !request.cookies.has(name)) return null;
   const token = await getToken({ req: request, secret, secureCookie: secure }).catch(() => null);

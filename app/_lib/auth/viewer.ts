@@ -6,6 +6,7 @@ import { cache } from "react";
 import { db } from "@/app/_lib/db";
 import type { Role } from "./roles";
 import { viewerSelect } from "./viewer-select";
+import { usesSecureCookies } from "./session-lifetime";
 
 export { viewerSelect };
 
@@ -43,7 +44,10 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   // The session cookie's claims, decrypted and checked for expiry; nothing is re-issued here
   // (getServerSession would encrypt a new token every time, for a cookie it cannot set). Only
   // the cookie counts: no Authorization header is passed on.
-  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"] });
+  const token = await getToken({
+    req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    secureCookie: usesSecureCookies(),
+  });
   const sessionVersion = typeof token?.sv === "number" ? token.sv : 0;
   const viewer = await loadViewer(token?.sub, sessionVersion);
   // A page drawn for a person is never kept for visitors, whatever the cookies looked like.
