@@ -3,6 +3,7 @@ import { getViewer } from "@/app/_lib/auth/viewer";
 import { unseenNotificationCount } from "@/app/_lib/account/notifications";
 import { pendingSummary } from "@/app/_lib/moderation/queue";
 import { SignOutButton } from "./sign-out-button";
+import { PendingBadge } from "./pending-badge";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
@@ -24,7 +25,7 @@ export async function SiteHeader() {
             {pending && (
               <li>
                 <Link href="/moderation">
-                  Moderation <span className="badge">({pending.count} pending)</span>
+                  Moderation <PendingBadge count={pending.count} />
                 </Link>
               </li>
             )}

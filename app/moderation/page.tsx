@@ -72,7 +72,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
         {(filters.post || filters.author || filters.q) && <Link href={`/moderation?tab=${tab}`}>Clear filters</Link>}
       </form>
 
-      <QueueClient key={query({ cursor })} tab={tab} items={items} counts={counts} filtersQuery={query({})} renderedAt={now.toISOString()} />
+      <QueueClient key={query({ cursor })} tab={tab} items={items} counts={counts} filters={filters} filtersQuery={query({})} renderedAt={now.toISOString()} />
 
       <nav aria-label="Queue pages" className="pager">
         {cursor && <Link href={query({})}>First page</Link>}

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { decide, decideMany, dismissReports, editAsModeratorAction } from "@/app/_lib/actions/moderation";
 import type { Decision } from "@/app/_lib/moderation/decide";
-import type { QueueItem, Tab } from "@/app/_lib/moderation/queue";
+import type { QueueFilters, QueueItem, Tab } from "@/app/_lib/moderation/queue";
+import { PENDING_COUNT_EVENT } from "@/app/_components/pending-badge";
 import { REJECTION_REASONS } from "@/app/_lib/schemas/limits";
 
 export type QueueItemView = Omit<QueueItem, "createdAt" | "accountCreatedAt" | "reports"> & {
@@ -17,7 +18,7 @@ export type QueueItemView = Omit<QueueItem, "createdAt" | "accountCreatedAt" | "
   reports: { reason: string; text: string | null; reporter: string; createdAt: string }[];
 };
 
-type Props = { tab: Tab; items: QueueItemView[]; counts: Record<Tab, number>; filtersQuery: string; renderedAt: string };
+type Props = { tab: Tab; items: QueueItemView[]; counts: Record<Tab, number>; filters: QueueFilters; filtersQuery: string; renderedAt: string };
 
 const TAB_LABELS: Record<Tab, string> = { pending: "Pending", reported: "Reported", approved: "Approved", rejected: "Rejected", spam: "Spam", trash: "Trash" };
 const DECISION_STATUS: Record<Decision, QueueItem["status"]> = { APPROVE: "APPROVED", REJECT: "REJECTED", SPAM: "SPAM", TRASH: "TRASH", RESTORE: "PENDING" };
@@ -37,7 +38,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
 
-export function QueueClient({ tab, items: initialItems, counts: initialCounts, filtersQuery, renderedAt }: Props) {
+export function QueueClient({ tab, items: initialItems, counts: initialCounts, filters, filtersQuery, renderedAt }: Props) {
   const router = useRouter();
   const [items, setItems] = useState(initialItems);
   const [counts, setCounts] = useState(initialCounts);
@@ -48,8 +49,8 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
   const [showHelp, setShowHelp] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const [newCount, setNewCount] = useState(0);
-  // Every action refreshes this page's server props; the list only takes them when asked
-  // ("Show new comments"), so a moderator's place is never moved under them.
+  // A decision answers with the new counts; the page's server props change only when the
+  // moderator asks for new comments, and the list takes them then, so their place never moves.
   const [source, setSource] = useState({ items: initialItems, counts: initialCounts });
   const [adoptNext, setAdoptNext] = useState(false);
   if (source.items !== initialItems || source.counts !== initialCounts) {
@@ -63,6 +64,10 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
     }
   }
   const [, startTransition] = useTransition();
+  const showCounts = useCallback((result: { counts?: Record<Tab, number>; pending?: number }) => {
+    if (result.counts) setCounts(result.counts);
+    if (result.pending !== undefined) window.dispatchEvent(new CustomEvent(PENDING_COUNT_EVENT, { detail: result.pending }));
+  }, []);
   const articles = useRef(new Map<string, HTMLElement>());
   const pendingFocus = useRef<number | null>(null);
 
@@ -94,8 +99,9 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
       removeItems([item.id]);
       setRejecting(null);
       startTransition(async () => {
-        const result = await decide({ commentId: item.id, decision, expectedStatus: item.status, expectedRevision: item.revision, reason });
+        const result = await decide({ commentId: item.id, decision, expectedStatus: item.status, expectedRevision: item.revision, reason, filters });
         if (result.ok) {
+          showCounts(result);
           setAnnouncement(`${DONE[decision]}: comment by ${item.authorName}.`);
         } else {
           // Edited since the queue was loaded: it comes back with the text the author wrote since.
@@ -106,7 +112,7 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
         }
       });
     },
-    [items, removeItems],
+    [items, removeItems, filters, showCounts],
   );
 
   const applyBulk = (decision: Decision) => {
@@ -114,8 +120,9 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
     if (chosen.length === 0) return;
     removeItems(chosen.map((item) => item.id));
     startTransition(async () => {
-      const result = await decideMany({ items: chosen.map((item) => ({ commentId: item.id, expectedStatus: item.status, expectedRevision: item.revision })), decision });
+      const result = await decideMany({ items: chosen.map((item) => ({ commentId: item.id, expectedStatus: item.status, expectedRevision: item.revision })), decision, filters });
       if (result.ok) {
+        showCounts(result);
         setAnnouncement(`${DONE[decision]}: ${chosen.length} comment${chosen.length === 1 ? "" : "s"}.`);
       } else {
         setItems(initialItems.filter((item) => items.some((current) => current.id === item.id)));
@@ -128,8 +135,9 @@ export function QueueClient({ tab, items: initialItems, counts: initialCounts, f
   const dismiss = (item: QueueItemView) => {
     removeItems([item.id]);
     startTransition(async () => {
-      const result = await dismissReports({ commentId: item.id });
+      const result = await dismissReports({ commentId: item.id, filters });
       if (result.ok) {
+        showCounts(result);
         setAnnouncement(`Reports dismissed: comment by ${item.authorName} stays published.`);
       } else setAnnouncement(result.message);
     });

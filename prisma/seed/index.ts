@@ -3,11 +3,9 @@
  * published responses. Idempotent: what exists already is left as it is, so running it again
  * (every `npm start` does) changes nothing and duplicates nothing.
  */
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../../app/_lib/db/client";
-import { DATABASE_ID_SETTING } from "../../app/_lib/settings/schema";
 import { commentRendering, postRendering } from "../../app/_lib/content/markdown";
 import { parsePostText } from "./parse-post";
 
@@ -20,7 +18,6 @@ export type SeedReport = { termsCreated: number; postsCreated: number; commentsC
 
 export async function seed(db: Database): Promise<SeedReport> {
   const report: SeedReport = { termsCreated: 0, postsCreated: 0, commentsCreated: 0 };
-  await db.setting.upsert({ where: { key: DATABASE_ID_SETTING }, update: {}, create: { key: DATABASE_ID_SETTING, value: randomUUID() } });
 
   if (!(await db.termsVersion.findUnique({ where: { version: FIRST_TERMS.version }, select: { version: true } }))) {
     await db.termsVersion.create({

@@ -15,7 +15,7 @@ import { setAppDatabase } from "../support/app-db";
 
 const state = vi.hoisted(() => ({ viewer: null as unknown }));
 vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (load: () => unknown) => load }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` }),
   cookies: async () => ({ delete: () => undefined }),

@@ -15,7 +15,7 @@ import { setAppDatabase } from "../support/app-db";
 
 const state = vi.hoisted(() => ({ viewer: null as unknown }));
 vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (load: () => unknown) => load }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 // Pages mark themselves dynamic with connection(), which needs a request scope that a unit test has not.
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => undefined }));
 vi.mock("next/navigation", async (importOriginal) => {

@@ -26,7 +26,7 @@ import { setAppDatabase } from "../support/app-db";
 
 const state = vi.hoisted(() => ({ viewer: null as unknown }));
 vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (load: () => unknown) => load }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;${to}` });

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { makeViewer } from "../support/viewer";
 import { setAppDatabase } from "../support/app-db";
 
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (load: () => unknown) => load }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 const { submitComment } = await import("@/app/_lib/comments/submit");
 const { listThread } = await import("@/app/_lib/comments/queries");
 const { loadPost } = await import("@/app/_lib/posts/queries");

@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { sendQueuedMailSoon } from "@/app/_lib/mail/send-soon";
 import { postChanged } from "@/app/_lib/posts/cache";
@@ -84,8 +85,9 @@ export async function editComment(_previous: FormState<"body" | "commentId">, fo
   if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), values, attempt };
   const result = await editOwnComment(await getViewer(), parsed.data);
   if (!result.ok) return { status: "error", message: result.message, values, attempt };
-  // Only pending comments can be edited by their authors.
+  // Only pending comments can be edited by their authors; their page shows the new text.
   postChanged(result.postSlug, { visible: false });
+  refresh();
   return { status: "success", values, attempt };
 }
 
@@ -96,5 +98,6 @@ export async function deleteComment(_previous: FormState, formData: FormData): P
   const result = await deleteOwnComment(await getViewer(), parsed.data.commentId);
   if (!result.ok) return { status: "error", message: result.message };
   postChanged(result.postSlug, { visible: result.wasPublished === true });
+  refresh();
   return { status: "success" };
 }

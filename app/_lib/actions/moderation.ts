@@ -1,24 +1,39 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getViewer } from "@/app/_lib/auth/viewer";
 import { sendQueuedMailSoon } from "@/app/_lib/mail/send-soon";
 import { postChanged } from "@/app/_lib/posts/cache";
 import { decideComment, decideComments, type ChangedText } from "@/app/_lib/moderation/decide";
 import { editAsModerator } from "@/app/_lib/moderation/edit";
 import { dismissReports as dismiss } from "@/app/_lib/moderation/reports";
+import { pendingSummary, queueCounts, type QueueFilters, type Tab } from "@/app/_lib/moderation/queue";
 import { bulkDecisionInput, decisionInput, dismissReportsInput, moderatorEditInput } from "@/app/_lib/schemas/moderation";
 
-export type ModerationActionResult = { ok: true; bodyHtml?: string; revision?: number; applied?: number } | { ok: false; message: string; changed?: ChangedText };
+/**
+ * `counts`: the queue's tabs under the moderator's filters after the change, and `pending`: the
+ * whole queue's pending count (the header's), so the page updates without being drawn again.
+ */
+export type ModerationActionResult =
+  | { ok: true; bodyHtml?: string; revision?: number; applied?: number; counts?: Record<Tab, number>; pending?: number }
+  | { ok: false; message: string; changed?: ChangedText };
 
 const invalid = (message = "That request was not understood. Reload the page and try again."): ModerationActionResult => ({ ok: false, message });
 
-/** The posts whose threads changed, the index's counts, and the queue's tab counts. */
-function revalidatePosts(slugs: string[]) {
+/**
+ * After a decision: the visitors' pages of the posts whose threads changed are dropped, the
+ * emails it queued are sent, and the moderator's page gets its new counts in the answer (the
+ * queue already took the item out) rather than the whole page drawn again.
+ */
+async function afterDecision(slugs: string[], filters: QueueFilters | undefined) {
   for (const slug of new Set(slugs)) postChanged(slug);
-  revalidatePath("/");
-  revalidatePath("/moderation", "layout");
   sendQueuedMailSoon();
+  return countsNow(filters);
+}
+
+async function countsNow(filters: QueueFilters | undefined): Promise<{ counts: Record<Tab, number>; pending: number }> {
+  const viewer = await getViewer();
+  const [counts, summary] = await Promise.all([queueCounts(viewer, filters ?? {}), pendingSummary(viewer)]);
+  return { counts, pending: summary?.count ?? 0 };
 }
 
 /** Approve, reject, spam, trash or restore one comment. */
@@ -27,8 +42,7 @@ export async function decide(input: unknown): Promise<ModerationActionResult> {
   if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
   const result = await decideComment(await getViewer(), parsed.data);
   if (!result.ok) return { ok: false, message: result.message, changed: result.changed };
-  revalidatePosts([result.postSlug]);
-  return { ok: true };
+  return { ok: true, ...(await afterDecision([result.postSlug], parsed.data.filters)) };
 }
 
 /** The same decision for every selected comment, in one transaction. */
@@ -37,8 +51,7 @@ export async function decideMany(input: unknown): Promise<ModerationActionResult
   if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
   const result = await decideComments(await getViewer(), parsed.data.items, parsed.data.decision, parsed.data.reason);
   if (!result.ok) return { ok: false, message: result.message };
-  revalidatePosts(result.postSlugs);
-  return { ok: true, applied: result.applied };
+  return { ok: true, applied: result.applied, ...(await afterDecision(result.postSlugs, parsed.data.filters)) };
 }
 
 export async function editAsModeratorAction(input: unknown): Promise<ModerationActionResult> {
@@ -46,7 +59,7 @@ export async function editAsModeratorAction(input: unknown): Promise<ModerationA
   if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
   const result = await editAsModerator(await getViewer(), parsed.data);
   if (!result.ok) return result;
-  revalidatePosts([result.postSlug]);
+  postChanged(result.postSlug);
   return { ok: true, bodyHtml: result.bodyHtml, revision: result.revision };
 }
 
@@ -55,6 +68,5 @@ export async function dismissReports(input: unknown): Promise<ModerationActionRe
   if (!parsed.success) return invalid();
   const result = await dismiss(await getViewer(), parsed.data.commentId);
   if (!result.ok) return result;
-  revalidatePath("/moderation", "layout");
-  return { ok: true };
+  return { ok: true, ...(await countsNow(parsed.data.filters)) };
 }

@@ -31,7 +31,7 @@ export async function listPosts({ take = 50 }: { take?: number } = {}): Promise<
   return posts.map(({ _count, ...post }) => ({ ...post, approvedCount: _count.comments }));
 }
 
-/** A post by its address, read fresh (getCachedPost serves anonymous readers). */
+/** A post by its address. */
 export async function loadPost(slug: string): Promise<PostView | null> {
   if (!isSlug(slug)) return null;
   const post = await db.post.findUnique({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { commentBody } from "./comment";
 import { cleanText } from "./text";
-import { recordId } from "./ids";
+import { isSlug, recordId } from "./ids";
 
 const id = recordId();
 export const commentStatus = z.enum(["PENDING", "APPROVED", "REJECTED", "SPAM", "TRASH"]);
@@ -13,18 +13,28 @@ export { REJECTION_REASONS } from "./limits";
 // The revision of the text the moderator read: a decision never applies to words they did not see.
 const expectedRevision = z.number({ error: "This queue is out of date. Reload the page and try again." }).int().positive().max(1_000_000);
 
-export const decisionInput = z.object({ commentId: id, decision, expectedStatus: commentStatus, expectedRevision, reason });
+/**
+ * The queue's filters as the moderator's page holds them, so a decision can answer with the tab
+ * counts that page shows. Only what the page itself would accept.
+ */
+const filterText = cleanText().pipe(z.string().max(200)).optional();
+export const queueFiltersInput = z
+  .object({ post: z.string().refine(isSlug).optional(), author: filterText, q: filterText })
+  .optional();
+
+export const decisionInput = z.object({ commentId: id, decision, expectedStatus: commentStatus, expectedRevision, reason, filters: queueFiltersInput });
 export type DecisionInputData = z.infer<typeof decisionInput>;
 
 export const bulkDecisionInput = z.object({
   items: z.array(z.object({ commentId: id, expectedStatus: commentStatus, expectedRevision })).min(1, "Select at least one comment.").max(100),
   decision,
   reason,
+  filters: queueFiltersInput,
 });
 
 export const moderatorEditInput = z.object({ commentId: id, body: commentBody, reason });
 
-export const dismissReportsInput = z.object({ commentId: id });
+export const dismissReportsInput = z.object({ commentId: id, filters: queueFiltersInput });
 
 export const reportReason = z.enum(["SPAM", "ABUSE", "OFF_TOPIC", "MEDICAL_MISINFORMATION", "OTHER"], "Choose why you are reporting this comment.");
 export const reportInput = z

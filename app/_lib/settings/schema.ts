@@ -21,5 +21,3 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings: Settings = settingsSchema.parse({});
 
-/** A random id the seed gives each database, so caches never mix two databases' data. */
-export const DATABASE_ID_SETTING = "databaseId";

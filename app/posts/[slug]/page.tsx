@@ -7,7 +7,7 @@ import { getViewer } from "@/app/_lib/auth/viewer";
 import { listThread } from "@/app/_lib/comments/queries";
 import { formatLongDate, isoDate, responsesHeading } from "@/app/_lib/format";
 import { acceptsComments } from "@/app/_lib/posts/open";
-import { getCachedPost, getCachedThread, requestedCommentsPage } from "@/app/_lib/posts/cache";
+import { requestedCommentsPage } from "@/app/_lib/posts/cache";
 import { getPostBySlug } from "@/app/_lib/posts/queries";
 import { cache } from "react";
 import { getSettings } from "@/app/_lib/settings";
@@ -18,12 +18,13 @@ import { CommentList, type ReplyContext } from "./comment-list";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ comments?: string | string[] }> };
 
-// One read per request: the metadata and the page share it.
-const postFor = cache(async (slug: string, signedIn: boolean) => (signedIn ? getPostBySlug(slug) : getCachedPost(slug)));
+// One read per request: the metadata and the page share it. Visitors without a session get the
+// page from the server's page cache; what reaches here is drawn from the database.
+const postFor = cache(async (slug: string) => getPostBySlug(slug));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const post = await postFor(slug, Boolean(await getViewer()));
+  const post = await postFor(slug);
   if (!post) return { title: "Page not found" };
   const path = `/posts/${post.slug}`;
   return {
@@ -44,10 +45,10 @@ export default async function PostPage({ params, searchParams }: Props) {
   const page = requestedCommentsPage((await searchParams).comments);
   if (page === null) notFound();
   const viewer = await getViewer();
-  const post = await postFor(slug, Boolean(viewer));
+  const post = await postFor(slug);
   if (!post) notFound();
   const [termsVersion, settings] = await Promise.all([currentTermsVersion(), getSettings()]);
-  const thread = viewer ? await listThread(post.id, viewer.id, page, settings.maxReplyDepth) : await getCachedThread(post.id, post.slug, page, settings.maxReplyDepth);
+  const thread = await listThread(post.id, viewer?.id ?? null, page, settings.maxReplyDepth);
   // A page past the end (an old link to a thread that has since shrunk) has the last page's address.
   if (thread.page !== page) redirect(thread.page === 1 ? `/posts/${post.slug}` : `/posts/${post.slug}?comments=${thread.page}`);
   const blocked = viewer ? commentingBlockedReason(viewer) : null;
