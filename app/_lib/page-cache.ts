@@ -123,6 +123,3 @@ export function storePage(key: string, page: CachedPage, generation: number, now
   }
 }
 
-export function pageCacheSize(): number {
-  return store().pages.size;
-}

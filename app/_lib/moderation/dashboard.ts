@@ -40,8 +40,8 @@ export async function loadDashboard(viewer: Viewer | null, now = new Date()): Pr
 
 /**
  * The same, as the queue's first page shows it: computed at most every few seconds however many
- * moderators open the queue or decide (each decision draws the page again). The queue's own
- * counts stay exact; only this overview may be a few seconds old.
+ * moderators open the queue at once. The queue's own counts stay exact; only this overview may
+ * be a few seconds old (the issue allows it).
  */
 const keptOverview = shortLived(5_000, () => overview(new Date()));
 

@@ -9,7 +9,6 @@ import { formatLongDate, isoDate, responsesHeading } from "@/app/_lib/format";
 import { acceptsComments } from "@/app/_lib/posts/open";
 import { requestedCommentsPage } from "@/app/_lib/posts/cache";
 import { getPostBySlug } from "@/app/_lib/posts/queries";
-import { cache } from "react";
 import { getSettings } from "@/app/_lib/settings";
 import { currentTermsVersion } from "@/app/_lib/terms/current";
 import { commentingBlockedReason } from "@/app/_lib/users/standing";
@@ -18,13 +17,12 @@ import { CommentList, type ReplyContext } from "./comment-list";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ comments?: string | string[] }> };
 
-// One read per request: the metadata and the page share it. Visitors without a session get the
-// page from the server's page cache; what reaches here is drawn from the database.
-const postFor = cache(async (slug: string) => getPostBySlug(slug));
+// getPostBySlug is read once per request (the metadata and the page share it). Visitors without a
+// session get the page from the server's page cache; what reaches here is drawn from the database.
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const post = await postFor(slug);
+  const post = await getPostBySlug(slug);
   if (!post) return { title: "Page not found" };
   const path = `/posts/${post.slug}`;
   return {
@@ -45,7 +43,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   const page = requestedCommentsPage((await searchParams).comments);
   if (page === null) notFound();
   const viewer = await getViewer();
-  const post = await postFor(slug);
+  const post = await getPostBySlug(slug);
   if (!post) notFound();
   const [termsVersion, settings] = await Promise.all([currentTermsVersion(), getSettings()]);
   const thread = await listThread(post.id, viewer?.id ?? null, page, settings.maxReplyDepth);
