@@ -1,8 +1,11 @@
 /**
- * Imports comments from another system into the database DATABASE_URL names (migrating it first):
- *   npm run import -- --wordpress export.xml
- *   npm run import -- --disqus export.xml
- * Importing the same file again adds nothing. Exit 2 on bad usage or an unreadable file.
+ * Imports posts and comments from another system into the database DATABASE_URL names
+ * (migrating it first):
+ *   npm run import -- --wordpress export.xml [--dry-run]
+ *   npm run import -- --disqus export.xml [--dry-run]
+ * What the site already holds is recognised and left alone, so importing the same file again, or
+ * a post whose responses were seeded, adds nothing. `--dry-run` prints the same summary and writes
+ * nothing. Exit 2 on bad usage or an unreadable file.
  */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
@@ -10,14 +13,25 @@ import nextEnv from "@next/env";
 import { createDatabase } from "../app/_lib/db/client";
 import { parseDisqusExport } from "../app/_lib/transfer/disqus";
 import { importBundle } from "../app/_lib/transfer/store";
+import { describeImport } from "../app/_lib/transfer/summary";
 import { parseWordpressExport } from "../app/_lib/transfer/wordpress";
 import { ImportFormatError } from "../app/_lib/transfer/xml";
 import { migrate } from "../prisma/migrate";
+import { prepareLocalSecret } from "./local-secret";
 
-const USAGE = "Usage: npm run import -- --wordpress <export.xml> | --disqus <export.xml>";
+const USAGE = "Usage: npm run import -- --wordpress <export.xml> | --disqus <export.xml> [--dry-run]";
 
 nextEnv.loadEnvConfig(process.cwd());
-const { values } = parseArgs({ options: { wordpress: { type: "string" }, disqus: { type: "string" } }, strict: true });
+function readArguments() {
+  try {
+    return parseArgs({ options: { wordpress: { type: "string" }, disqus: { type: "string" }, "dry-run": { type: "boolean" } }, strict: true }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const values = readArguments();
+const dryRun = values["dry-run"] ?? false;
 const file = values.wordpress ?? values.disqus;
 if (!file || (values.wordpress && values.disqus)) {
   console.error(USAGE);
@@ -41,14 +55,12 @@ try {
   process.exit(2);
 }
 
+// Guests' addresses are kept as hashes under the site's secret, the one `npm start` uses.
+if (!dryRun) prepareLocalSecret(".env.local");
 await migrate();
 const db = createDatabase();
 try {
-  const report = await importBundle(db, bundle);
-  console.log(
-    `Imported from ${bundle.source}: ${report.postsCreated} post(s) created, ${report.postsFound} matched existing posts; ` +
-      `${report.commentsCreated} comment(s) added, ${report.commentsAlreadyImported} already imported.`,
-  );
+  console.log(describeImport(bundle.source, await importBundle(db, bundle, { dryRun })));
 } finally {
   await db.$disconnect();
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { countClaimableComments } from "@/app/_lib/account/claim";
 import { listMyComments, MY_COMMENTS_LIMIT } from "@/app/_lib/account/my-comments";
 import { listUnseenNotifications } from "@/app/_lib/account/notifications";
 import { getPreferences } from "@/app/_lib/account/preferences";
 import { redirect } from "next/navigation";
 import { getViewer, isStaff } from "@/app/_lib/auth/viewer";
 import { exactTime, formatLongDate } from "@/app/_lib/format";
+import { ClaimComments } from "./claim-comments";
 import { DeleteAccountForm } from "./delete-account-form";
 import { MarkReadForm } from "./mark-read-form";
 import { PreferencesForm } from "./preferences-form";
@@ -28,7 +30,12 @@ export default async function AccountPage() {
   // Not requirePageRole: banned readers may still see, export and delete what is theirs.
   const viewer = await getViewer();
   if (!viewer) redirect("/login?callbackUrl=%2Faccount");
-  const [notifications, comments, preferences] = await Promise.all([listUnseenNotifications(viewer), listMyComments(viewer), getPreferences(viewer)]);
+  const [notifications, comments, preferences, claimable] = await Promise.all([
+    listUnseenNotifications(viewer),
+    listMyComments(viewer),
+    getPreferences(viewer),
+    countClaimableComments(viewer),
+  ]);
   return (
     <>
       <h1>Your account</h1>
@@ -71,6 +78,8 @@ export default async function AccountPage() {
           </>
         )}
       </section>
+
+      <ClaimComments count={claimable} />
 
       <section aria-labelledby="my-comments-heading">
         <h2 id="my-comments-heading">My comments</h2>

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "../../app/_lib/db/client";
 import { commentRendering, postRendering } from "../../app/_lib/content/markdown";
+import { SEEDED_SUBMISSION_PREFIX } from "../../app/_lib/transfer/recognise";
 import { parsePostText } from "./parse-post";
 
 const seedDir = path.dirname(new URL(import.meta.url).pathname);
@@ -55,7 +56,7 @@ export async function seed(db: Database): Promise<SeedReport> {
             body: response.body,
             ...commentRendering(response.body),
             status: "APPROVED",
-            submissionKey: `seed:${parsed.slug}:${position + 1}`,
+            submissionKey: `${SEEDED_SUBMISSION_PREFIX}${parsed.slug}:${position + 1}`,
             createdAt: at,
             decidedAt: at,
           },

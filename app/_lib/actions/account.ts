@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { claimComments } from "@/app/_lib/account/claim";
 import { deleteAccount } from "@/app/_lib/account/delete";
 import { markNotificationsSeen } from "@/app/_lib/account/notifications";
 import { updatePreferences } from "@/app/_lib/account/preferences";
@@ -58,4 +59,18 @@ export async function deleteAccountAction(_previous: FormState<DeleteField>, for
   const jar = await cookies();
   for (const name of ["__Secure-next-auth.session-token", "next-auth.session-token"]) jar.delete(name);
   redirect("/?account=deleted");
+}
+
+export async function claimEarlierComments(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!isForm(formData)) return notAForm();
+  const viewer = await getViewer();
+  if (!viewer) return signedOut();
+  const result = await claimComments(viewer);
+  if (!result.ok) return { status: "error", message: "Only an account whose email address is verified can claim comments written from it." };
+  for (const post of result.posts) postChanged(post.slug, { visible: post.visible });
+  revalidatePath("/account");
+  return {
+    status: "success",
+    message: result.claimed === 0 ? "There were no comments left to claim." : `${result.claimed} ${result.claimed === 1 ? "comment is" : "comments are"} now yours and show your name.`,
+  };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/app/_lib/db";
 import { nameField } from "@/app/_lib/schemas/account";
+import { siteSecret } from "./site-secret";
 
 /** What a provider says about the person signing in, reduced to what the decision needs. */
 export type OAuthIdentity = { provider: string; providerAccountId: string; email: string; emailVerified: boolean; name: string };
@@ -14,11 +15,7 @@ export type OAuthDecision =
 
 const LINK_TOKEN_SECONDS = 15 * 60;
 
-function secret(): string {
-  const value = process.env.NEXTAUTH_SECRET;
-  if (!value) throw new Error("NEXTAUTH_SECRET must be set to sign account links.");
-  return value;
-}
+const secret = () => siteSecret("sign account links");
 
 const mac = (body: string) => createHmac("sha256", secret()).update(`oauth-link:${body}`).digest();
 

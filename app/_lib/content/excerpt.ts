@@ -3,7 +3,7 @@ import { truncate } from "./truncate";
 
 /** Rendered HTML as one line of plain text, cut at a word boundary: for descriptions and previews. */
 export function plainExcerpt(html: string, max = 200): string {
-  const text = sanitizeHtml(html.replace(/<\/(p|li|h\d|blockquote)>/g, " "), { allowedTags: [], allowedAttributes: {} })
+  const text = sanitizeHtml(html.replace(/<\/(p|li|h\d|blockquote)>|<br\s*\/?>/g, " "), { allowedTags: [], allowedAttributes: {} })
     .replace(/&nbsp;/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { isId } from "@/app/_lib/schemas/ids";
+import { siteSecret } from "@/app/_lib/auth/site-secret";
 
 /**
  * What one unsubscribe link turns off: decision emails, replies to one comment, or a
@@ -25,11 +26,7 @@ const CLOCK_SKEW_SECONDS = 5 * 60;
 
 export type TokenCheck = ({ ok: true } & Payload & { issuedAt: Date }) | { ok: false; reason: "invalid" | "expired" };
 
-function secret(): string {
-  const value = process.env.NEXTAUTH_SECRET;
-  if (!value) throw new Error("NEXTAUTH_SECRET must be set to sign unsubscribe links.");
-  return value;
-}
+const secret = () => siteSecret("sign unsubscribe links");
 
 function signature(body: string): Buffer {
   return createHmac("sha256", secret()).update(`unsubscribe:${body}`).digest();

@@ -4,6 +4,8 @@ export type ImportedComment = {
   key: string;
   parentKey: string | null;
   authorName: string;
+  /** The guest's email address as the export gave it, if any: stored only as a keyed hash. */
+  authorEmail: string | null;
   /** Markdown, as Vetted stores comments. */
   body: string;
   status: "PENDING" | "APPROVED" | "SPAM" | "TRASH";
@@ -21,4 +23,21 @@ export type ImportedPost = {
   comments: ImportedComment[];
 };
 
-export type ImportBundle = { source: "wordpress" | "disqus"; posts: ImportedPost[] };
+/** What an export held that Vetted does not import, by kind, so a summary can say so. */
+export const SKIPPED_KINDS = {
+  draftPosts: ["draft post", "draft posts"],
+  pages: ["page", "pages"],
+  otherItems: ["other item (attachment, menu, template)", "other items (attachments, menus, templates)"],
+  pingbacks: ["pingback", "pingbacks"],
+  trackbacks: ["trackback", "trackbacks"],
+  commentsOnUnpublished: ["comment on an unpublished post or page", "comments on unpublished posts or pages"],
+  emptyComments: ["comment with no text left", "comments with no text left"],
+  orphanComments: ["comment on a discussion the file does not hold", "comments on discussions the file does not hold"],
+} as const;
+
+export type SkippedKind = keyof typeof SKIPPED_KINDS;
+export type Skipped = Record<SkippedKind, number>;
+
+export const noneSkipped = (): Skipped => ({ draftPosts: 0, pages: 0, otherItems: 0, pingbacks: 0, trackbacks: 0, commentsOnUnpublished: 0, emptyComments: 0, orphanComments: 0 });
+
+export type ImportBundle = { source: "wordpress" | "disqus"; posts: ImportedPost[]; skipped: Skipped };

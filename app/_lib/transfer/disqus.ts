@@ -1,5 +1,5 @@
 import { slugify } from "@/app/_lib/content/slug";
-import type { ImportBundle, ImportedComment, ImportedPost } from "./bundle";
+import { noneSkipped, type ImportBundle, type ImportedComment, type ImportedPost } from "./bundle";
 import { commentHtmlToMarkdown } from "./html-to-markdown";
 import { ImportFormatError, parseXml, text } from "./xml";
 
@@ -29,6 +29,7 @@ export function parseDisqusExport(xml: string): ImportBundle {
   const disqus = root.disqus as Node | undefined;
   if (!disqus) throw new ImportFormatError("This is not a Disqus export: it has no <disqus> root element.");
   const posts = new Map<string, ImportedPost>();
+  const skipped = noneSkipped();
   for (const thread of (disqus.thread as Node[] | undefined) ?? []) {
     const id = idOf(thread);
     const link = text(thread.link);
@@ -46,17 +47,22 @@ export function parseDisqusExport(xml: string): ImportBundle {
   for (const post of (disqus.post as Node[] | undefined) ?? []) {
     const target = posts.get(idOf(post.thread));
     const body = commentHtmlToMarkdown(text(post.message));
-    if (!target || !body) continue;
+    if (!target || !body) {
+      skipped[target ? "emptyComments" : "orphanComments"] += 1;
+      continue;
+    }
     const status: ImportedComment["status"] = isTrue(post.isSpam) ? "SPAM" : isTrue(post.isDeleted) ? "TRASH" : text(post.isApproved) === "false" ? "PENDING" : "APPROVED";
     const parent = idOf(post.parent);
+    const author = post.author as Node | undefined;
     target.comments.push({
       key: `disqus:${idOf(post)}`,
       parentKey: parent ? `disqus:${parent}` : null,
-      authorName: text((post.author as Node | undefined)?.name).trim() || "Anonymous",
+      authorName: text(author?.name).trim() || "Anonymous",
+      authorEmail: text(author?.email).trim() || null,
       body,
       status,
       createdAt: dateOf(post.createdAt),
     });
   }
-  return { source: "disqus", posts: [...posts.values()] };
+  return { source: "disqus", posts: [...posts.values()], skipped };
 }

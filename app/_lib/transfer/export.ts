@@ -5,14 +5,14 @@ export const EXPORT_VERSION = 1;
 
 /**
  * Everything that makes up the site, table by table, for a backup or a move: posts, comments
- * and their history, people (never password hashes, OAuth tokens or sessions), terms and their
- * acceptances, the moderation log, reports and settings.
+ * and their history (never imported guests' address hashes), people (never password hashes,
+ * OAuth tokens or sessions), terms and their acceptances, the moderation log, reports and settings.
  */
 export async function exportEverything(db: Database, now = new Date()) {
   const byId = { orderBy: { id: "asc" as const } };
   const [posts, comments, commentRevisions, users, termsVersions, termsAcceptances, moderationEvents, reports, settings] = await Promise.all([
     db.post.findMany(byId),
-    db.comment.findMany({ ...byId, omit: { submissionKey: true } }),
+    db.comment.findMany({ ...byId, omit: { submissionKey: true, guestEmailHash: true } }),
     db.commentRevision.findMany(byId),
     db.user.findMany({ ...byId, omit: { passwordHash: true } }),
     db.termsVersion.findMany({ orderBy: { version: "asc" } }),

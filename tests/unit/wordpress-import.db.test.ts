@@ -1,0 +1,192 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { seed } from "@/prisma/seed/index";
+import { importBundle } from "@/app/_lib/transfer/store";
+import { describeImport } from "@/app/_lib/transfer/summary";
+import { parseWordpressExport } from "@/app/_lib/transfer/wordpress";
+import { guestAddressHash } from "@/app/_lib/users/guest-address";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+// The file WordPress 6.1.9's own exporter wrote for a site holding the seed post; used as it is.
+const WORDPRESS_EXPORT = readFileSync(path.resolve(__dirname, "../fixtures/wordpress-6.1-export.xml"), "utf8");
+const SEED_SLUG = "mri-in-follow-up-of-sciatica";
+
+const drops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(drops.splice(0).map((drop) => drop()));
+});
+
+/** A fresh install: migrated, with the seed post and its three responses, as `npm start` leaves it. */
+async function freshInstall(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  drops.push(database.drop);
+  await seed(database.db);
+  return database;
+}
+
+/** Every row of every table an import writes to, to prove a dry run wrote nothing. */
+async function everything(database: TestDatabase) {
+  const [posts, comments, users] = await Promise.all([
+    database.db.post.findMany({ orderBy: { id: "asc" } }),
+    database.db.comment.findMany({ orderBy: { id: "asc" } }),
+    database.db.user.findMany({ orderBy: { id: "asc" } }),
+  ]);
+  return { posts, comments, users };
+}
+
+async function seedPostThread(database: TestDatabase) {
+  return database.db.comment.findMany({
+    where: { post: { slug: SEED_SLUG } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, guestName: true, status: true, parentId: true, createdAt: true, importKey: true, submissionKey: true, guestEmailHash: true, body: true },
+  });
+}
+
+describe("WordPress 6.1's own export", () => {
+  it("is read as its published posts, with pages, drafts and the pingback counted as skipped", () => {
+    const bundle = parseWordpressExport(WORDPRESS_EXPORT);
+    expect(bundle.posts.map((post) => post.slug)).toEqual(["hello-world", SEED_SLUG, "imaging-after-discectomy"]);
+    expect(bundle.skipped).toMatchObject({ draftPosts: 1, pages: 2, pingbacks: 1, trackbacks: 0, commentsOnUnpublished: 0, emptyComments: 0 });
+    const seedPost = bundle.posts[1]!;
+    // dc:creator is a login; the export's author list has the name readers saw.
+    expect(seedPost.authorName).toBe("Sara Fazio");
+    expect(seedPost.comments.map((comment) => [comment.authorName, comment.status])).toEqual([
+      ["Alexandros Zachos", "APPROVED"],
+      ["Dr Sanjiv Desai", "APPROVED"],
+      ["Steve Lockhart", "APPROVED"],
+      ["Maria Müller", "APPROVED"],
+      ["Steve Lockhart", "APPROVED"],
+      ["Pending Person", "PENDING"],
+      ["Trashed Talk", "TRASH"],
+      ["Scripted", "APPROVED"],
+    ]);
+    expect(seedPost.comments[0]).toMatchObject({ authorEmail: "alexandros.zachos@example.com" });
+    expect(seedPost.comments[7]!.body).toBe("Hello  world");
+  });
+
+  it("a dry run on a fresh install reports what the import would do and writes nothing", async () => {
+    const database = await freshInstall();
+    const before = await everything(database);
+    const summary = await importBundle(database.db, parseWordpressExport(WORDPRESS_EXPORT), { dryRun: true });
+    expect(summary).toEqual({
+      dryRun: true,
+      posts: { created: 2, matched: 1 },
+      comments: { created: 7, matched: 3, alreadyImported: 0 },
+      skipped: { draftPosts: 1, pages: 2, otherItems: 0, pingbacks: 1, trackbacks: 0, commentsOnUnpublished: 0, emptyComments: 0, orphanComments: 0 },
+    });
+    expect(await everything(database)).toEqual(before);
+    expect(describeImport("wordpress", summary)).toBe(
+      [
+        "WordPress import, dry run: nothing was written.",
+        "Posts: 2 to create, 1 already here.",
+        "Comments: 7 to create, 3 already here (same post, author, minute and text), 0 imported before.",
+        "Skipped: 1 draft post, 2 pages, 1 pingback.",
+      ].join("\n"),
+    );
+  });
+
+  it("recognises the seeded responses instead of adding them again, and threads the rest under them", async () => {
+    const database = await freshInstall();
+    const seeded = await seedPostThread(database);
+    expect(seeded.map((comment) => comment.guestName)).toEqual(["Alexandros Zachos", "Dr Sanjiv Desai", "Steve Lockhart"]);
+
+    const summary = await importBundle(database.db, parseWordpressExport(WORDPRESS_EXPORT));
+    expect(summary).toMatchObject({ dryRun: false, posts: { created: 2, matched: 1 }, comments: { created: 7, matched: 3, alreadyImported: 0 } });
+
+    const thread = await seedPostThread(database);
+    const published = thread.filter((comment) => comment.status === "APPROVED");
+    expect(published.map((comment) => comment.guestName)).toEqual(["Alexandros Zachos", "Dr Sanjiv Desai", "Steve Lockhart", "Maria Müller", "Steve Lockhart", "Scripted"]);
+    // The seeded rows are the ones kept, now with the export's times and keys.
+    expect(published.slice(0, 3).map((comment) => comment.id)).toEqual(seeded.map((comment) => comment.id));
+    expect(published.slice(0, 3).map((comment) => [comment.createdAt.toISOString(), comment.importKey, comment.submissionKey])).toEqual([
+      ["2013-03-15T10:12:00.000Z", "wordpress:journal.example:2", null],
+      ["2013-03-15T11:40:00.000Z", "wordpress:journal.example:3", null],
+      ["2013-03-16T08:05:00.000Z", "wordpress:journal.example:4", null],
+    ]);
+    const [, , steve, maria, reply, scripted] = published;
+    expect(maria!.parentId).toBe(steve!.id);
+    expect(reply!.parentId).toBe(maria!.id);
+    expect(maria!.body).toContain("**Multifidus**");
+    expect(maria!.body).toContain("椎間板 ✓ 🙂");
+    expect(scripted!.body).not.toMatch(/script|onerror|alert/);
+    expect(thread.filter((comment) => comment.status !== "APPROVED").map((comment) => [comment.guestName, comment.status])).toEqual([
+      ["Pending Person", "PENDING"],
+      ["Trashed Talk", "TRASH"],
+    ]);
+    // Addresses are kept only as keyed hashes.
+    expect(maria!.guestEmailHash).toBe(guestAddressHash("maria.m.ller@example.com"));
+    expect(JSON.stringify(await everything(database))).not.toContain("@example.com");
+
+    expect(await importBundle(database.db, parseWordpressExport(WORDPRESS_EXPORT))).toMatchObject({ posts: { created: 0, matched: 3 }, comments: { created: 0, matched: 0, alreadyImported: 10 } });
+    expect(await seedPostThread(database)).toEqual(thread);
+  });
+});
+
+describe("recognising a comment the site already holds", () => {
+  const exportWith = (comment: { author: string; date: string; content: string; email?: string }, post = { slug: "a-recognised-post", title: "A Recognised Post", date: "2020-01-02 10:00:00" }) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><wp:base_site_url>https://other.example</wp:base_site_url>
+<item><title>${post.title}</title><dc:creator>ed</dc:creator><content:encoded><![CDATA[<p>Text.</p>]]></content:encoded>
+<wp:post_id>1</wp:post_id><wp:post_date_gmt>${post.date}</wp:post_date_gmt><wp:post_name>${post.slug}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<wp:comment><wp:comment_id>7</wp:comment_id><wp:comment_author><![CDATA[${comment.author}]]></wp:comment_author><wp:comment_author_email>${comment.email ?? ""}</wp:comment_author_email>
+<wp:comment_date_gmt>${comment.date}</wp:comment_date_gmt><wp:comment_content><![CDATA[${comment.content}]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>
+</item></channel></rss>`;
+
+  async function siteWithTypedComment(body: string, createdAt: Date) {
+    const database = await createTestDatabase();
+    drops.push(database.drop);
+    const author = await database.db.user.create({ data: { name: "Rita Reader", email: "rita@example.org" } });
+    const post = await database.db.post.create({ data: { slug: "a-recognised-post", title: "A Recognised Post", authorName: "Ed", publishedAt: new Date("2020-01-02T10:00:00Z"), body: "Text." } });
+    const comment = await database.db.comment.create({ data: { postId: post.id, authorId: author.id, body, status: "APPROVED", createdAt } });
+    return { database, comment };
+  }
+
+  it("matches a typed-in comment with the same author, minute and text, however its quotes, escapes, case and spacing differ", async () => {
+    const { database, comment } = await siteWithTypedComment("It\\'s *the* “best”   answer…\nreally", new Date("2020-01-03T08:15:42Z"));
+    const summary = await importBundle(database.db, parseWordpressExport(exportWith({ author: " rita reader ", date: "2020-01-03 08:15:05", content: "<p>It&#8217;s <em>the</em> \"best\" answer...</p> <p>Really</p>" })));
+    expect(summary.comments).toEqual({ created: 0, matched: 1, alreadyImported: 0 });
+    const stored = await database.db.comment.findMany();
+    expect(stored).toHaveLength(1);
+    // A comment whose time was known keeps it and its author.
+    expect(stored[0]).toMatchObject({ id: comment.id, authorId: comment.authorId, createdAt: comment.createdAt, importKey: "wordpress:other.example:7", guestEmailHash: null });
+  });
+
+  it("adds the comment when the minute, the text or the author differs", async () => {
+    for (const different of [
+      { author: "Rita Reader", date: "2020-01-03 08:16:00", content: "The same words." },
+      { author: "Rita Reader", date: "2020-01-03 08:15:00", content: "Other words." },
+      { author: "Rita Writer", date: "2020-01-03 08:15:00", content: "The same words." },
+    ]) {
+      const { database } = await siteWithTypedComment("The same words.", new Date("2020-01-03T08:15:30Z"));
+      expect((await importBundle(database.db, parseWordpressExport(exportWith(different)))).comments, JSON.stringify(different)).toEqual({ created: 1, matched: 0, alreadyImported: 0 });
+      expect(await database.db.comment.count()).toBe(2);
+    }
+  });
+
+  it("finds a post under another address by its title and day, and keeps its text", async () => {
+    const { database } = await siteWithTypedComment("Words.", new Date("2020-01-03T08:15:30Z"));
+    const summary = await importBundle(database.db, parseWordpressExport(exportWith({ author: "Rita Reader", date: "2020-01-03 08:15:00", content: "Words." }, { slug: "renamed-on-the-old-site", title: "A recognised post", date: "2020-01-02 18:30:00" })));
+    expect(summary).toMatchObject({ posts: { created: 0, matched: 1 }, comments: { created: 0, matched: 1 } });
+    expect(await database.db.post.findMany({ select: { slug: true, body: true } })).toEqual([{ slug: "a-recognised-post", body: "Text." }]);
+  });
+
+  it("a new site secret refreshes the hashes of unclaimed guests' addresses when the file is imported again", async () => {
+    const database = await createTestDatabase();
+    drops.push(database.drop);
+    const file = exportWith({ author: "Gus Guest", date: "2020-01-03 08:15:00", content: "Hello.", email: "Gus@Example.org" });
+    await importBundle(database.db, parseWordpressExport(file));
+    const before = await database.db.comment.findFirstOrThrow({ select: { guestEmailHash: true } });
+    expect(before.guestEmailHash).toBe(guestAddressHash("gus@example.org"));
+    const secret = process.env.NEXTAUTH_SECRET;
+    process.env.NEXTAUTH_SECRET = "a-rotated-secret";
+    try {
+      expect((await importBundle(database.db, parseWordpressExport(file))).comments.alreadyImported).toBe(1);
+      const after = await database.db.comment.findFirstOrThrow({ select: { guestEmailHash: true } });
+      expect(after.guestEmailHash).toBe(guestAddressHash("gus@example.org"));
+      expect(after.guestEmailHash).not.toBe(before.guestEmailHash);
+    } finally {
+      process.env.NEXTAUTH_SECRET = secret;
+    }
+  });
+});
