@@ -2,20 +2,20 @@
  * What the load test and the benchmark share: fresh databases, the production server, and
  * talking to it as a browser would (signing in, calling server actions).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { createDatabase, type Database } from "../../app/_lib/db/client";
-import { resolveDatabase, withDatabaseName, type DatabaseTarget } from "../../app/_lib/db/url";
+import type { DatabaseTarget } from "../../app/_lib/db/url";
 import { migrate } from "../../prisma/migrate";
 import { seed } from "../../prisma/seed/index";
-import { serverProcessEnv } from "./server-env";
+import { root } from "./root";
 
-export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
-export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export { root };
+export { adminQuery, freshDatabase, postgresAdminUrl } from "./fresh-database";
+export { freePort, startServer, type Server } from "./server";
+
 export const PASSWORD = "load test password";
 
 /** Builds when the sources changed (npm start's own check), against a throwaway database. */
@@ -28,28 +28,6 @@ export function buildIfNeeded() {
   if (build.status !== 0) throw new Error("The build failed");
 }
 
-export async function adminQuery(sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: postgresAdminUrl });
-  await client.connect();
-  try {
-    return await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
-}
-
-export async function freshDatabase(provider: "sqlite" | "postgresql", label: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
-  const name = `vetted_load_${label}_${randomBytes(4).toString("hex")}`;
-  if (provider === "postgresql") {
-    await adminQuery(`CREATE DATABASE "${name}"`);
-    return { target: resolveDatabase(withDatabaseName(postgresAdminUrl, name)), drop: async () => void (await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
-  }
-  const dir = path.join(root, "tests", ".output");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.db`);
-  return { target: resolveDatabase(`file:${file}`), drop: async () => ["", "-wal", "-shm"].forEach((suffix) => rmSync(`${file}${suffix}`, { force: true })) };
-}
-
 export async function prepare(target: DatabaseTarget): Promise<Database> {
   await migrate(target);
   const db = createDatabase(target);
@@ -60,49 +38,6 @@ export async function prepare(target: DatabaseTarget): Promise<Database> {
     await db.setting.upsert({ where: { key }, update: { value }, create: { key, value } });
   }
   return db;
-}
-
-export type Server = { url: string; process: ChildProcess; stop: () => Promise<void> };
-
-/** `nodeOptions`: extra flags for the server's node, e.g. `--cpu-prof` for the benchmark's profile. */
-export async function startServer(databaseUrl: string, port: number, { nodeOptions = [] }: { nodeOptions?: string[] } = {}): Promise<Server> {
-  const url = `http://127.0.0.1:${port}`;
-  // One process (no tsx wrapper), so the SIGKILL scenario kills the server itself.
-  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", path.join(root, "scripts/serve.ts")], {
-    cwd: root,
-    // The load generator stands in for a reverse proxy on loopback: the addresses it forwards count.
-    env: { ...serverProcessEnv(), DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  // Kept for reading after a run: what the server said, one file per port.
-  const log = path.join(root, "tests", ".output", `server-${port}.log`);
-  mkdirSync(path.dirname(log), { recursive: true });
-  child.stderr?.on("data", (chunk) => {
-    stderr += String(chunk);
-    appendFileSync(log, chunk);
-  });
-  child.stdout?.on("data", (chunk) => appendFileSync(log, chunk));
-  child.on("exit", (code, signal) => appendFileSync(log, `\n[harness] server exited: code ${code}, signal ${signal}\n`));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${url}/terms`);
-      if (response.status < 500 || response.status === 500) break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    if (child.exitCode !== null) throw new Error(`The server exited: ${stderr}`);
-  }
-  return {
-    url,
-    process: child,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode) return;
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
-    },
-  };
 }
 
 
@@ -160,14 +95,3 @@ export async function submitComment(url: string, cookie: string, postId: string,
 }
 
 
-/** A port nothing listens on now (other services on this machine own the usual ones). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -12,7 +12,7 @@ export function describeImport(source: keyof typeof SOURCE_NAMES, summary: Impor
   return [
     summary.dryRun ? `${SOURCE_NAMES[source]} import, dry run: nothing was written.` : `${SOURCE_NAMES[source]} import done.`,
     `Posts: ${summary.posts.created} ${made}, ${summary.posts.matched} already here.`,
-    `Comments: ${summary.comments.created} ${made}, ${summary.comments.matched} already here (same post, author, minute and text), ${summary.comments.alreadyImported} imported before.`,
+    `Comments: ${summary.comments.created} ${made}, ${summary.comments.matched} already here, ${summary.comments.alreadyImported} imported before.`,
     `Skipped: ${skipped.length ? skipped.join(", ") : "nothing"}.`,
   ].join("\n");
 }
