@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { makeViewer } from "../support/viewer";
 import { databaseSnapshot, threadFixture } from "../support/thread-fixture";
 import { setAppDatabase } from "../support/app-db";
+import { guestAddressHash } from "@/app/_lib/users/guest-address";
 
 const state = vi.hoisted(() => ({ viewer: null as unknown }));
 vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
@@ -36,7 +37,8 @@ const { signUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token
 type Person = "signed out" | "reader" | "suspended reader" | "banned reader" | "moderator" | "admin" | "owner" | "banned owner";
 type Fixture = { postId: string; postSlug: string; ownerId: string; pendingId: string; approvedId: string; readerId: string; termsVersion: number };
 type Outcome = "allowed" | "refused";
-type Row = { people: Partial<Record<Person, Outcome>>; call: (fixture: Fixture) => Promise<unknown>; succeeded: (result: unknown) => boolean };
+/** `arrange`: what the person needs before the call (kept out of the refused case's "nothing changed" check). */
+type Row = { people: Partial<Record<Person, Outcome>>; arrange?: (fixture: Fixture, viewer: Viewer | null) => Promise<void>; call: (fixture: Fixture) => Promise<unknown>; succeeded: (result: unknown) => boolean };
 
 const form = (values: Record<string, string>) => {
   const data = new FormData();
@@ -137,6 +139,17 @@ const TABLE: Record<string, Row> = {
     call: (f) => modules.account.saveReplyEmails({ status: "idle" }, form({ commentId: f.approvedId, notifyReplies: "true" })),
     succeeded: formOk,
   },
+  "account#claimEarlierComments": {
+    people: { reader: "allowed", "suspended reader": "allowed", "banned reader": "refused", moderator: "allowed", admin: "allowed", "signed out": "refused" },
+    // Each person arrives with a verified address that an imported guest comment was written from.
+    arrange: async (f, viewer) => {
+      if (!viewer) return;
+      await database.db.user.update({ where: { id: viewer.id }, data: { emailVerified: new Date() } });
+      await database.db.comment.create({ data: { postId: f.postId, guestName: "Guest", body: "Written as a guest.", status: "APPROVED", guestEmailHash: guestAddressHash(viewer.email) } });
+    },
+    call: () => modules.account.claimEarlierComments({ status: "idle" }, form({})),
+    succeeded: (result) => formOk(result) && (result as { message?: string }).message === "1 comment is now yours and shows your name.",
+  },
   "account#markNotificationsRead": { people: anyoneSignedIn, call: () => modules.account.markNotificationsRead({ status: "idle" }, form({})), succeeded: formOk },
   "account#deleteAccountAction": {
     people: anyoneSignedIn,
@@ -220,6 +233,7 @@ describe("authorization matrix", () => {
   it.each(cases)("$name as $person is $outcome", async ({ person, outcome, row }) => {
     const f = await fixture();
     state.viewer = await personFor(person, f);
+    await row.arrange?.(f, state.viewer as Viewer | null);
     const before = await databaseSnapshot(database.db);
     const result = await row.call(f);
     if (outcome === "allowed") {

@@ -71,6 +71,6 @@ export async function claimEarlierComments(_previous: FormState, formData: FormD
   revalidatePath("/account");
   return {
     status: "success",
-    message: result.claimed === 0 ? "There were no comments left to claim." : `${result.claimed} ${result.claimed === 1 ? "comment is" : "comments are"} now yours and show your name.`,
+    message: result.claimed === 0 ? "There were no comments left to claim." : result.claimed === 1 ? "1 comment is now yours and shows your name." : `${result.claimed} comments are now yours and show your name.`,
   };
 }
