@@ -17,7 +17,6 @@ import { describeImport } from "../app/_lib/transfer/summary";
 import { parseWordpressExport } from "../app/_lib/transfer/wordpress";
 import { ImportFormatError } from "../app/_lib/transfer/xml";
 import { migrate } from "../prisma/migrate";
-import { prepareLocalSecret } from "./local-secret";
 
 const USAGE = "Usage: npm run import -- --wordpress <export.xml> | --disqus <export.xml> [--dry-run]";
 
@@ -55,8 +54,12 @@ try {
   process.exit(2);
 }
 
-// Guests' addresses are kept as hashes under the site's secret, the one `npm start` uses.
-if (!dryRun) prepareLocalSecret(".env.local");
+// Guests' addresses are kept as hashes under the site's secret: one made up here would not be the
+// server's, and no guest could ever claim their comments.
+if (!dryRun && !process.env.NEXTAUTH_SECRET) {
+  console.error("NEXTAUTH_SECRET is not set. Imported guests' addresses are kept as hashes under the site's secret: run `npm start` once (it creates one in .env.local), or set NEXTAUTH_SECRET as the server has it.");
+  process.exit(2);
+}
 await migrate();
 const db = createDatabase();
 try {

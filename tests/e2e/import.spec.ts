@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { db, uniqueId } from "./support/db";
 
@@ -50,4 +52,26 @@ test("an import of a file that is not an export is refused with a message, addin
   expect(failure?.status).toBe(2);
   expect(failure?.stderr).toContain("This is not a Disqus export");
   expect(await db.comment.count({ where: { importKey: { startsWith: "disqus:" } } })).toBe(before);
+});
+
+test("a real import without the site's secret is refused, since no guest could ever claim their comments", async () => {
+  const fromFile = { importKey: { startsWith: "wordpress:journal.example:" } };
+  let failure: { status: number; stderr: string } | undefined;
+  try {
+    // Run from a directory with no .env files, and without NEXTAUTH_SECRET in the environment.
+    const environment = { ...process.env };
+    delete environment.NEXTAUTH_SECRET;
+    execFileSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), path.resolve("scripts/import.ts"), "--wordpress", path.resolve("tests/fixtures/wordpress-6.1-export.xml")], {
+      cwd: tmpdir(),
+      env: { ...environment, DATABASE_URL: process.env.E2E_DATABASE_URL, TSX_TSCONFIG_PATH: path.resolve("tsconfig.json") },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 60_000,
+    });
+  } catch (error) {
+    failure = error as { status: number; stderr: string };
+  }
+  expect(failure?.status).toBe(2);
+  expect(failure?.stderr).toContain("NEXTAUTH_SECRET is not set");
+  expect(await db.comment.count({ where: fromFile })).toBe(0);
 });

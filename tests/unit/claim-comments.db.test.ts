@@ -97,11 +97,21 @@ describe("claiming comments written as a guest before the account existed", () =
   });
 
   it("claims made at the same moment move each comment once", async () => {
-    const { slug, email } = await importedGuestComments(`twice-${randomBytes(3).toString("hex")}@example.org`, ["APPROVED", "APPROVED", "TRASH", "PENDING"]);
+    const { slug, email } = await importedGuestComments(`twice-${randomBytes(3).toString("hex")}@example.org`, ["APPROVED", "APPROVED", "PENDING", "PENDING"]);
     const viewer = await makeViewer(database.db, { email });
     await database.db.user.update({ where: { id: viewer.id }, data: { emailVerified: new Date() } });
     const results = await Promise.all(Array.from({ length: 6 }, () => claimComments(viewer)));
     expect(results.reduce((sum, result) => sum + (result.ok ? result.claimed : 0), 0)).toBe(4);
     expect(await database.db.comment.count({ where: { post: { slug }, authorId: viewer.id } })).toBe(4);
+  });
+
+  it("spam and trash written under the address are not offered: the old site never checked who used it", async () => {
+    const { slug, email } = await importedGuestComments(`mixed-${randomBytes(3).toString("hex")}@example.org`, ["APPROVED", "SPAM", "TRASH"]);
+    const viewer = await makeViewer(database.db, { email });
+    await database.db.user.update({ where: { id: viewer.id }, data: { emailVerified: new Date() } });
+    expect(await countClaimableComments(viewer)).toBe(1);
+    expect(await claimComments(viewer)).toMatchObject({ ok: true, claimed: 1 });
+    const left = await database.db.comment.findMany({ where: { post: { slug }, guestName: "Gus Guest" }, select: { status: true, authorId: true } });
+    expect(left.map((row) => row.status).sort()).toEqual(["SPAM", "TRASH"]);
   });
 });

@@ -53,8 +53,11 @@ describe("signing in through an OAuth provider", () => {
     expect(await redeemLinkToken(decision.linkToken, target, new Date(Date.now() + 16 * 60_000))).toBe(false);
     expect(await database.db.account.count({ where: { providerAccountId: attempt.providerAccountId } })).toBe(0);
 
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: target.id } })).emailVerified).toBeNull();
     expect(await redeemLinkToken(decision.linkToken, target)).toBe(true);
     expect(await decideOAuthSignIn(attempt)).toEqual({ kind: "sign-in", userId: target.id });
+    // The provider verified the address the account uses: so does the site now.
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: target.id } })).emailVerified).toBeInstanceOf(Date);
   });
 
   it("a verified new address makes an account with a name the site accepts; the same identity signs in to it again", async () => {

@@ -13,10 +13,16 @@ async function verifiedAddressHash(viewer: Viewer | null): Promise<string | null
   return user?.emailVerified ? guestAddressHash(user.email) : null;
 }
 
+/**
+ * Published and pending comments only: the old site never checked a guest's address, so spam or
+ * trash written under it says nothing about this reader and must not land on their record.
+ */
+const CLAIMABLE = { in: ["APPROVED" as const, "PENDING" as const] };
+
 /** How many comments written as a guest from the reader's verified address wait to be claimed. */
 export async function countClaimableComments(viewer: Viewer | null): Promise<number> {
   const guestEmailHash = await verifiedAddressHash(viewer);
-  return guestEmailHash ? db.comment.count({ where: { guestEmailHash, authorId: null } }) : 0;
+  return guestEmailHash ? db.comment.count({ where: { guestEmailHash, authorId: null, status: CLAIMABLE } }) : 0;
 }
 
 export type ClaimResult = { ok: false } | { ok: true; claimed: number; posts: { slug: string; visible: boolean }[] };
@@ -29,9 +35,9 @@ export async function claimComments(viewer: Viewer | null): Promise<ClaimResult>
   const guestEmailHash = await verifiedAddressHash(viewer);
   if (!viewer || !guestEmailHash) return { ok: false };
   return db.$transaction(async (tx) => {
-    const rows = await tx.comment.findMany({ where: { guestEmailHash, authorId: null }, select: { id: true, status: true, post: { select: { slug: true } } } });
+    const rows = await tx.comment.findMany({ where: { guestEmailHash, authorId: null, status: CLAIMABLE }, select: { id: true, status: true, post: { select: { slug: true } } } });
     const { count } = await tx.comment.updateMany({
-      where: { id: { in: rows.map((row) => row.id) }, guestEmailHash, authorId: null },
+      where: { id: { in: rows.map((row) => row.id) }, guestEmailHash, authorId: null, status: CLAIMABLE },
       data: { authorId: viewer.id, guestName: null, guestEmailHash: null },
     });
     const posts = new Map<string, boolean>();

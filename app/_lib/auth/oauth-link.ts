@@ -87,6 +87,8 @@ export async function redeemLinkToken(token: string, user: { id: string; email: 
     update: {},
     create: { userId: user.id, type: "oauth", provider: link.provider, providerAccountId: link.providerAccountId },
   });
+  // Links are only made for an address the provider has verified: the account's address now is.
+  await db.user.updateMany({ where: { id: user.id, emailVerified: null }, data: { emailVerified: now } });
   return true;
 }
 

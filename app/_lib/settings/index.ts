@@ -2,6 +2,7 @@ import "server-only";
 import type { Transaction } from "@/app/_lib/db/client";
 import { db } from "@/app/_lib/db";
 import { shortLived } from "@/app/_lib/short-lived";
+import { readSettings } from "./read";
 import { settingsSchema, defaultSettings, type Settings } from "./schema";
 
 export { defaultSettings, settingsSchema, type Settings };
@@ -10,19 +11,7 @@ export { defaultSettings, settingsSchema, type Settings };
 export const SETTINGS_KEPT_MS = 5_000;
 
 /** The settings as stored now, read from the database (for changing them). */
-export async function loadSettings(): Promise<Settings> {
-  const rows = await db.setting.findMany({ where: { key: { in: Object.keys(defaultSettings) } } });
-  const stored: Record<string, unknown> = {};
-  for (const row of rows) {
-    try {
-      stored[row.key] = JSON.parse(row.value);
-    } catch {
-      // an unreadable value falls back to the default
-    }
-  }
-  const parsed = settingsSchema.safeParse({ ...defaultSettings, ...stored });
-  return parsed.success ? parsed.data : defaultSettings;
-}
+export const loadSettings = (): Promise<Settings> => readSettings(db);
 
 const keptSettings = shortLived(SETTINGS_KEPT_MS, loadSettings);
 

@@ -33,10 +33,12 @@ export const SKIPPED_KINDS = {
   commentsOnUnpublished: ["comment on an unpublished post or page", "comments on unpublished posts or pages"],
   emptyComments: ["comment with no text left", "comments with no text left"],
   orphanComments: ["comment on a discussion the file does not hold", "comments on discussions the file does not hold"],
+  removedHere: ["comment deleted here since an earlier import", "comments deleted here since an earlier import"],
 } as const;
 
 export type SkippedKind = keyof typeof SKIPPED_KINDS;
-export type Skipped = Record<SkippedKind, number>;
+/** What the file itself held that is not imported (the store adds what it finds deleted here). */
+export type Skipped = Record<Exclude<SkippedKind, "removedHere">, number>;
 
 export const noneSkipped = (): Skipped => ({ draftPosts: 0, pages: 0, otherItems: 0, pingbacks: 0, trackbacks: 0, commentsOnUnpublished: 0, emptyComments: 0, orphanComments: 0 });
 

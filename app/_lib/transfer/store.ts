@@ -1,43 +1,35 @@
-import type { Database } from "@/app/_lib/db/client";
+import type { Database, Transaction } from "@/app/_lib/db/client";
 import { COMMENT_MAX, NAME_MAX } from "@/app/_lib/schemas/limits";
 import { truncate } from "@/app/_lib/content/truncate";
 import { commentRendering, postRendering } from "@/app/_lib/content/markdown";
+import { readSettings } from "@/app/_lib/settings/read";
 import { guestAddressHash } from "@/app/_lib/users/guest-address";
 import type { ImportBundle, ImportedComment, ImportedPost, Skipped } from "./bundle";
 import { comparableName, comparableText, comparableTitle, hasMadeUpTime, minuteOf, SAME_POST_WITHIN_MS } from "./recognise";
+import { placeComments } from "./threading";
 
-type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 type Reader = Database | Transaction;
 
 export type ImportSummary = {
   dryRun: boolean;
   posts: { created: number; matched: number };
-  /** `matched`: the same comment was already here (seeded, typed in, or imported from another format). */
+  /** `matched`: the same comment was already here (seeded, typed in, or imported from another file or format). */
   comments: { created: number; matched: number; alreadyImported: number };
-  skipped: Skipped;
+  skipped: Skipped & { removedHere: number };
 };
 
-/** Parents before their replies, whatever order the export listed them in. */
-function parentsFirst(comments: ImportedComment[]): ImportedComment[] {
-  const byKey = new Map(comments.map((comment) => [comment.key, comment]));
-  const ordered: ImportedComment[] = [];
-  const placed = new Set<string>();
-  const place = (comment: ImportedComment, trail: Set<string>) => {
-    if (placed.has(comment.key) || trail.has(comment.key)) return;
-    trail.add(comment.key);
-    const parent = comment.parentKey ? byKey.get(comment.parentKey) : undefined;
-    if (parent) place(parent, trail);
-    placed.add(comment.key);
-    ordered.push(comment);
-  };
-  for (const comment of [...comments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) place(comment, new Set());
-  return ordered;
-}
+/** What one run has done so far, so that two posts of one file are never taken for each other. */
+type Run = { summary: ImportSummary; write: boolean; createdSlugs: Set<string>; createdPostIds: Set<string>; postsMatchedByTitle: Set<string>; maxDepth: number };
 
-/** The post this one already is: the same address, or else the same title published within a day. */
-async function existingPost(db: Reader, imported: ImportedPost): Promise<string | null> {
+/**
+ * The post this one already is: the same address, or else a post that was here before this run
+ * with the same title, published within a day (a seeded post knows only its date), and not taken
+ * by another post of the file.
+ */
+async function existingPost(db: Reader, imported: ImportedPost, run: Run): Promise<{ id: string | null } | null> {
   const bySlug = await db.post.findUnique({ where: { slug: imported.slug }, select: { id: true } });
-  if (bySlug) return bySlug.id;
+  if (bySlug) return bySlug;
+  if (run.createdSlugs.has(imported.slug)) return { id: null };
   const at = imported.publishedAt.getTime();
   const near = await db.post.findMany({
     where: { publishedAt: { gte: new Date(at - SAME_POST_WITHIN_MS), lte: new Date(at + SAME_POST_WITHIN_MS) } },
@@ -45,38 +37,59 @@ async function existingPost(db: Reader, imported: ImportedPost): Promise<string 
     orderBy: { publishedAt: "asc" },
   });
   const title = comparableTitle(imported.title);
-  return near.find((post) => comparableTitle(post.title) === title)?.id ?? null;
+  const match = near.find((post) => !run.createdPostIds.has(post.id) && !run.postsMatchedByTitle.has(post.id) && comparableTitle(post.title) === title);
+  if (match) run.postsMatchedByTitle.add(match.id);
+  return match ?? null;
 }
 
-type Stored = { id: string; guestName: string | null; authorId: string | null; author: { name: string } | null; body: string; createdAt: Date; decidedAt: Date | null; submissionKey: string | null };
+type Stored = { id: string; guestName: string | null; authorId: string | null; author: { name: string } | null; body: string; createdAt: Date; decidedAt: Date | null; submissionKey: string | null; importKey: string | null };
 
-/** The post's comments that no import names yet, by author name, for recognising copies. */
-async function unkeyedCommentsByName(db: Reader, postId: string): Promise<Map<string, Stored[]>> {
-  const rows = await db.comment.findMany({
-    where: { postId, importKey: null, deletedAt: null },
-    select: { id: true, guestName: true, authorId: true, author: { select: { name: true } }, body: true, createdAt: true, decidedAt: true, submissionKey: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
-  const byName = new Map<string, Stored[]>();
-  for (const row of rows) {
-    const name = comparableName(row.author?.name ?? row.guestName ?? "");
-    byName.set(name, [...(byName.get(name) ?? []), row]);
+/**
+ * The post's comments an imported one could be a copy of, by author name and minute (and, for
+ * seeded responses whose time was made up, by name alone). Comments this file itself names are
+ * recognised by their key instead.
+ */
+class Copies {
+  private byNameAndMinute = new Map<string, Stored[]>();
+  private madeUpTimes = new Map<string, Stored[]>();
+  private texts = new Map<string, string>();
+
+  static async of(db: Reader, postId: string, fileKeys: Set<string>): Promise<Copies> {
+    const copies = new Copies();
+    const rows = await db.comment.findMany({
+      where: { postId, deletedAt: null },
+      select: { id: true, guestName: true, authorId: true, author: { select: { name: true } }, body: true, createdAt: true, decidedAt: true, submissionKey: true, importKey: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    for (const row of rows) {
+      if (row.importKey && fileKeys.has(row.importKey)) continue;
+      const name = comparableName(row.author?.name ?? row.guestName ?? "");
+      const [index, key] = hasMadeUpTime(row) ? [copies.madeUpTimes, name] : [copies.byNameAndMinute, `${minuteOf(row.createdAt)} ${name}`];
+      const list = index.get(key);
+      if (list) list.push(row);
+      else index.set(key, [row]);
+    }
+    return copies;
   }
-  return byName;
-}
 
-/** Takes the stored comment that is this imported one, if any, so no other can match it too. */
-function takeCopy(byName: Map<string, Stored[]>, comment: ImportedComment, texts: Map<string, string>): Stored | null {
-  const candidates = byName.get(comparableName(comment.authorName));
-  if (!candidates?.length) return null;
-  const minute = minuteOf(comment.createdAt);
-  const text = comparableText(comment.body);
-  const index = candidates.findIndex((stored) => {
-    if (!hasMadeUpTime(stored) && minuteOf(stored.createdAt) !== minute) return false;
-    if (!texts.has(stored.id)) texts.set(stored.id, comparableText(stored.body));
-    return texts.get(stored.id) === text;
-  });
-  return index < 0 ? null : candidates.splice(index, 1)[0]!;
+  /** Takes the stored comment that is this imported one, if any, so no other can match it too. */
+  take(comment: ImportedComment): Stored | null {
+    const name = comparableName(comment.authorName);
+    let text: string | undefined;
+    for (const list of [this.byNameAndMinute.get(`${minuteOf(comment.createdAt)} ${name}`), this.madeUpTimes.get(name)]) {
+      if (!list?.length) continue;
+      text ??= comparableText(comment.body);
+      const index = list.findIndex((stored) => this.textOf(stored) === text);
+      if (index >= 0) return list.splice(index, 1)[0]!;
+    }
+    return null;
+  }
+
+  private textOf(stored: Stored): string {
+    let text = this.texts.get(stored.id);
+    if (text === undefined) this.texts.set(stored.id, (text = comparableText(stored.body)));
+    return text;
+  }
 }
 
 /** A seeded comment takes the export's time; a decision time made up with it moves along. */
@@ -85,12 +98,15 @@ function realTime(copy: Stored, createdAt: Date) {
   return { createdAt, submissionKey: null, ...(decidedWhenWritten ? { decidedAt: createdAt } : {}) };
 }
 
-async function importPost(db: Reader, imported: ImportedPost, summary: ImportSummary): Promise<void> {
-  const write = summary.dryRun ? null : (db as Transaction);
-  let postId = await existingPost(db, imported);
-  if (postId) summary.posts.matched += 1;
+async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise<void> {
+  const { summary } = run;
+  const write = run.write ? (db as Transaction) : null;
+  const existing = await existingPost(db, imported, run);
+  let postId = existing?.id ?? null;
+  if (existing) summary.posts.matched += 1;
   else {
     summary.posts.created += 1;
+    run.createdSlugs.add(imported.slug);
     if (write) {
       postId = (
         await write.post.create({
@@ -106,16 +122,25 @@ async function importPost(db: Reader, imported: ImportedPost, summary: ImportSum
           select: { id: true },
         })
       ).id;
+      run.createdPostIds.add(postId);
     }
   }
 
-  const keyed = await db.comment.findMany({ where: { importKey: { in: imported.comments.map((comment) => comment.key) } }, select: { id: true, importKey: true, authorId: true, guestEmailHash: true } });
+  const fileKeys = new Set(imported.comments.map((comment) => comment.key));
+  const [keyed, removed] = await Promise.all([
+    db.comment.findMany({ where: { importKey: { in: [...fileKeys] } }, select: { id: true, importKey: true, authorId: true, guestEmailHash: true } }),
+    db.removedImport.findMany({ where: { importKey: { in: [...fileKeys] } }, select: { importKey: true } }),
+  ]);
   const keyedByKey = new Map(keyed.map((row) => [row.importKey!, row]));
+  const removedKeys = new Set(removed.map((row) => row.importKey));
   const idByKey = new Map(keyed.map((row) => [row.importKey!, row.id]));
-  const byName = postId ? await unkeyedCommentsByName(db, postId) : new Map<string, Stored[]>();
-  const texts = new Map<string, string>();
+  const copies = postId ? await Copies.of(db, postId, fileKeys) : null;
 
-  for (const comment of parentsFirst(imported.comments)) {
+  for (const { comment, parentKey } of placeComments(imported.comments, run.maxDepth)) {
+    if (removedKeys.has(comment.key)) {
+      summary.skipped.removedHere += 1;
+      continue;
+    }
     const guestEmailHash = write && comment.authorEmail ? guestAddressHash(comment.authorEmail) : null;
     const already = keyedByKey.get(comment.key);
     if (already) {
@@ -126,7 +151,7 @@ async function importPost(db: Reader, imported: ImportedPost, summary: ImportSum
       }
       continue;
     }
-    const copy = takeCopy(byName, comment, texts);
+    const copy = copies?.take(comment);
     if (copy) {
       summary.comments.matched += 1;
       idByKey.set(comment.key, copy.id);
@@ -134,7 +159,8 @@ async function importPost(db: Reader, imported: ImportedPost, summary: ImportSum
         await write.comment.update({
           where: { id: copy.id },
           data: {
-            importKey: comment.key,
+            // A comment imported before from another file keeps the key it came with.
+            ...(copy.importKey ? {} : { importKey: comment.key }),
             ...(hasMadeUpTime(copy) ? realTime(copy, comment.createdAt) : {}),
             ...(copy.authorId ? {} : { guestEmailHash }),
           },
@@ -150,7 +176,7 @@ async function importPost(db: Reader, imported: ImportedPost, summary: ImportSum
         postId: postId!,
         guestName: truncate(comment.authorName, NAME_MAX),
         guestEmailHash,
-        parentId: comment.parentKey ? (idByKey.get(comment.parentKey) ?? null) : null,
+        parentId: parentKey ? (idByKey.get(parentKey) ?? null) : null,
         body,
         ...commentRendering(body),
         status: comment.status,
@@ -167,15 +193,23 @@ async function importPost(db: Reader, imported: ImportedPost, summary: ImportSum
 /**
  * Stores what an export held, recognising what the site already has: posts by address (then by
  * title and day), comments by their import key, and else by content (post, author, minute and
- * text), so neither a second run nor the seeded copy of a post's responses adds duplicates.
- * Guests keep their names without accounts; their addresses are kept only as keyed hashes.
- * Each post is one transaction. With `dryRun` the same summary is computed and nothing written.
+ * text), so neither a second run nor the seeded copy of a post's responses adds duplicates, and
+ * a comment deleted here since an earlier import stays deleted. Guests keep their names without
+ * accounts; their addresses are kept only as keyed hashes. Each post is one transaction. With
+ * `dryRun` the same summary is computed and nothing is written.
  */
 export async function importBundle(db: Database, bundle: ImportBundle, { dryRun = false } = {}): Promise<ImportSummary> {
-  const summary: ImportSummary = { dryRun, posts: { created: 0, matched: 0 }, comments: { created: 0, matched: 0, alreadyImported: 0 }, skipped: { ...bundle.skipped } };
+  const run: Run = {
+    summary: { dryRun, posts: { created: 0, matched: 0 }, comments: { created: 0, matched: 0, alreadyImported: 0 }, skipped: { ...bundle.skipped, removedHere: 0 } },
+    write: !dryRun,
+    createdSlugs: new Set(),
+    createdPostIds: new Set(),
+    postsMatchedByTitle: new Set(),
+    maxDepth: (await readSettings(db)).maxReplyDepth,
+  };
   for (const imported of bundle.posts) {
-    if (dryRun) await importPost(db, imported, summary);
-    else await db.$transaction((tx) => importPost(tx, imported, summary), { timeout: 120_000 });
+    if (dryRun) await importPost(db, imported, run);
+    else await db.$transaction((tx) => importPost(tx, imported, run), { timeout: 120_000 });
   }
-  return summary;
+  return run.summary;
 }
