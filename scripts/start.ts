@@ -32,7 +32,8 @@ function ensureLocalSecret() {
   if (generated) log("Generated a session secret (NEXTAUTH_SECRET) and stored it in .env.local");
 }
 
-const BUILD_INPUTS = ["app", "public", "proxy.ts", "prisma/models.prisma", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+// The generated schemas, not only the models: a generator setting changes the client the build bundles.
+const BUILD_INPUTS = ["app", "public", "proxy.ts", "prisma/sqlite/schema.prisma", "prisma/postgresql/schema.prisma", "next.config.mjs", "package-lock.json", "tsconfig.json"];
 
 /** A fingerprint of everything the build reads, so a changed checkout is rebuilt. */
 function sourceFingerprint(): string {
