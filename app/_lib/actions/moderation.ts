@@ -6,7 +6,7 @@ import { postChanged } from "@/app/_lib/posts/cache";
 import { decideComment, decideComments, type ChangedText } from "@/app/_lib/moderation/decide";
 import { editAsModerator } from "@/app/_lib/moderation/edit";
 import { dismissReports as dismiss } from "@/app/_lib/moderation/reports";
-import { pendingSummary, queueCounts, type QueueFilters, type Tab } from "@/app/_lib/moderation/queue";
+import { countsAfterChange, type QueueFilters, type Tab } from "@/app/_lib/moderation/queue";
 import { bulkDecisionInput, decisionInput, dismissReportsInput, moderatorEditInput } from "@/app/_lib/schemas/moderation";
 
 /**
@@ -31,9 +31,7 @@ async function afterDecision(slugs: string[], filters: QueueFilters | undefined)
 }
 
 async function countsNow(filters: QueueFilters | undefined): Promise<{ counts: Record<Tab, number>; pending: number }> {
-  const viewer = await getViewer();
-  const [counts, summary] = await Promise.all([queueCounts(viewer, filters ?? {}), pendingSummary(viewer)]);
-  return { counts, pending: summary?.count ?? 0 };
+  return countsAfterChange(await getViewer(), filters);
 }
 
 /** Approve, reject, spam, trash or restore one comment. */

@@ -4,36 +4,43 @@ import { enqueueMail } from "./outbox";
 import { siteUrl } from "@/app/_lib/site-url";
 import { excerpt } from "@/app/_lib/content/truncate";
 import { formatDuration } from "@/app/_lib/format";
+import type { CommentGetPayload } from "@/generated/sqlite/models";
 
 const MAIL_EXCERPT = 280;
+
+/** What a decision's emails say, for a caller that reads the comment anyway to load it once. */
+export const decisionMailSelect = {
+  id: true,
+  body: true,
+  authorId: true,
+  rejectionReason: true,
+  author: { select: { id: true, name: true, email: true, notifyOnDecision: true, deletedAt: true } },
+  post: { select: { slug: true, title: true } },
+  parent: {
+    select: { id: true, notifyReplies: true, deletedAt: true, author: { select: { id: true, name: true, email: true, deletedAt: true } } },
+  },
+} as const;
+
+type DecidedComment = CommentGetPayload<{ select: typeof decisionMailSelect }>;
+
+/** The emails of a decision on a comment that is not loaded yet (see mailDecision). */
+export async function notifyDecision(tx: Transaction, commentId: string, status: "APPROVED" | "REJECTED", options: { informAuthor?: boolean } = {}): Promise<void> {
+  const comment = await tx.comment.findUnique({ where: { id: commentId }, select: decisionMailSelect });
+  if (comment) await mailDecision(tx, comment, status, options);
+}
 
 /**
  * The emails a decision causes, stored with the decision: the author hears that their comment
  * was approved (with a link) or rejected (with the reason), and when an approved comment is a
  * reply, the parent's author hears of it if they asked to.
  */
-export async function notifyDecision(
+export async function mailDecision(
   tx: Transaction,
-  commentId: string,
+  comment: DecidedComment,
   status: "APPROVED" | "REJECTED",
   // False when rules published the comment at once: its author saw that already.
-  { informAuthor = true } = {},
+  { informAuthor = true }: { informAuthor?: boolean } = {},
 ): Promise<void> {
-  const comment = await tx.comment.findUnique({
-    where: { id: commentId },
-    select: {
-      id: true,
-      body: true,
-      authorId: true,
-      rejectionReason: true,
-      author: { select: { id: true, name: true, email: true, notifyOnDecision: true, deletedAt: true } },
-      post: { select: { slug: true, title: true } },
-      parent: {
-        select: { id: true, notifyReplies: true, deletedAt: true, author: { select: { id: true, name: true, email: true, deletedAt: true } } },
-      },
-    },
-  });
-  if (!comment) return;
   const link = `${siteUrl()}/posts/${comment.post.slug}#comment-${comment.id}`;
   const author = comment.author;
   if (informAuthor && author && author.notifyOnDecision && !author.deletedAt) {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
-import { notifyDecision } from "@/app/_lib/mail/notify";
+import { decisionMailSelect, mailDecision } from "@/app/_lib/mail/notify";
 import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
 import type { Transaction } from "@/app/_lib/db/client";
 
@@ -61,7 +61,8 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
     },
   });
   if (updated.count !== 1) return conflict(tx, input);
-  const comment = await tx.comment.findUniqueOrThrow({ where: { id: input.commentId }, select: { postId: true, authorId: true, post: { select: { slug: true } } } });
+  // One read serves the audit event, the answer and the decision's emails.
+  const comment = await tx.comment.findUniqueOrThrow({ where: { id: input.commentId }, select: { postId: true, ...decisionMailSelect } });
   await tx.moderationEvent.create({
     data: {
       action: input.decision,
@@ -74,7 +75,7 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
       createdAt: now,
     },
   });
-  if (status === "APPROVED" || status === "REJECTED") await notifyDecision(tx, input.commentId, status);
+  if (status === "APPROVED" || status === "REJECTED") await mailDecision(tx, comment, status);
   // Deciding a reported comment settles its open reports.
   if (status !== "APPROVED" && status !== "PENDING") {
     await tx.report.updateMany({ where: { commentId: input.commentId, resolvedAt: null }, data: { resolvedAt: now, resolvedById: moderator.id, resolution: status } });

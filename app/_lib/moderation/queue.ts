@@ -168,6 +168,15 @@ export async function queueCounts(viewer: Viewer | null, filters: QueueFilters =
   return counts;
 }
 
+/**
+ * After a change: the tabs under the moderator's filters and the whole queue's pending count (the
+ * header's), which without filters is the pending tab's own count.
+ */
+export async function countsAfterChange(viewer: Viewer | null, filters: QueueFilters = {}): Promise<{ counts: Record<Tab, number>; pending: number }> {
+  const [counts, tallies] = await Promise.all([queueCounts(viewer, filters), hasFilters(filters) && hasRole(viewer, "MODERATOR") ? commentTallies() : null]);
+  return { counts, pending: tallies ? tallies.PENDING : counts.pending };
+}
+
 export async function pendingSummary(viewer: Viewer | null): Promise<{ count: number; newestId: string | null } | null> {
   if (!hasRole(viewer, "MODERATOR")) return null;
   const [count, newest] = await Promise.all([
