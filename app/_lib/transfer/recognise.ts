@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { plainExcerpt } from "@/app/_lib/content/excerpt";
 import { removeInvisibleCharacters } from "@/app/_lib/content/invisible";
 import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
@@ -37,3 +38,13 @@ export const hasMadeUpTime = (comment: { submissionKey: string | null }): boolea
 /** Posts without the same address are the same post when title and publication day agree. */
 export const comparableTitle = (title: string): string => folded(title);
 export const SAME_POST_WITHIN_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * One comment wherever it came from: its post here, author name, minute and text, hashed. Kept
+ * with every imported comment (and, by a trigger, when one is deleted), so a comment claimed by an
+ * account (its name changed) or deleted here is still recognised in an export whose keys are all
+ * new, such as the same blog exported again under another address.
+ */
+export function importFingerprint(postId: string, authorName: string, createdAt: Date, text: string): string {
+  return createHash("sha256").update([postId, comparableName(authorName), String(minuteOf(createdAt)), text].join("\n")).digest("base64url");
+}

@@ -5,7 +5,8 @@ import { commentRendering, postRendering } from "@/app/_lib/content/markdown";
 import { readSettings } from "@/app/_lib/settings/read";
 import { guestAddressHash } from "@/app/_lib/users/guest-address";
 import type { ImportBundle, ImportedComment, ImportedPost, Skipped } from "./bundle";
-import { comparableName, comparableText, comparableTitle, hasMadeUpTime, minuteOf, SAME_POST_WITHIN_MS } from "./recognise";
+import { inChunks } from "@/app/_lib/db/in-chunks";
+import { comparableName, comparableText, comparableTitle, hasMadeUpTime, importFingerprint, minuteOf, SAME_POST_WITHIN_MS } from "./recognise";
 import { placeComments } from "./threading";
 
 type Reader = Database | Transaction;
@@ -19,7 +20,7 @@ export type ImportSummary = {
 };
 
 /** What one run has done so far, so that two posts of one file are never taken for each other. */
-type Run = { summary: ImportSummary; write: boolean; createdSlugs: Set<string>; createdPostIds: Set<string>; postsMatchedByTitle: Set<string>; maxDepth: number };
+type Run = { summary: ImportSummary; write: boolean; createdSlugs: Set<string>; createdPostIds: Set<string>; postsTaken: Set<string>; maxDepth: number };
 
 /**
  * The post this one already is: the same address, or else a post that was here before this run
@@ -28,7 +29,10 @@ type Run = { summary: ImportSummary; write: boolean; createdSlugs: Set<string>; 
  */
 async function existingPost(db: Reader, imported: ImportedPost, run: Run): Promise<{ id: string | null } | null> {
   const bySlug = await db.post.findUnique({ where: { slug: imported.slug }, select: { id: true } });
-  if (bySlug) return bySlug;
+  if (bySlug) {
+    run.postsTaken.add(bySlug.id);
+    return bySlug;
+  }
   if (run.createdSlugs.has(imported.slug)) return { id: null };
   const at = imported.publishedAt.getTime();
   const near = await db.post.findMany({
@@ -37,8 +41,8 @@ async function existingPost(db: Reader, imported: ImportedPost, run: Run): Promi
     orderBy: { publishedAt: "asc" },
   });
   const title = comparableTitle(imported.title);
-  const match = near.find((post) => !run.createdPostIds.has(post.id) && !run.postsMatchedByTitle.has(post.id) && comparableTitle(post.title) === title);
-  if (match) run.postsMatchedByTitle.add(match.id);
+  const match = near.find((post) => !run.createdPostIds.has(post.id) && !run.postsTaken.has(post.id) && comparableTitle(post.title) === title);
+  if (match) run.postsTaken.add(match.id);
   return match ?? null;
 }
 
@@ -73,12 +77,11 @@ class Copies {
   }
 
   /** Takes the stored comment that is this imported one, if any, so no other can match it too. */
-  take(comment: ImportedComment): Stored | null {
+  take(comment: ImportedComment, textOf: (comment: ImportedComment) => string): Stored | null {
     const name = comparableName(comment.authorName);
-    let text: string | undefined;
     for (const list of [this.byNameAndMinute.get(`${minuteOf(comment.createdAt)} ${name}`), this.madeUpTimes.get(name)]) {
       if (!list?.length) continue;
-      text ??= comparableText(comment.body);
+      const text = textOf(comment);
       const index = list.findIndex((stored) => this.textOf(stored) === text);
       if (index >= 0) return list.splice(index, 1)[0]!;
     }
@@ -97,6 +100,14 @@ function realTime(copy: Stored, createdAt: Date) {
   const decidedWhenWritten = copy.decidedAt?.getTime() === copy.createdAt.getTime();
   return { createdAt, submissionKey: null, ...(decidedWhenWritten ? { decidedAt: createdAt } : {}) };
 }
+
+/** What an imported comment turns out to be, decided before anything is written. */
+type Outcome =
+  | { kind: "removed" }
+  | { kind: "imported before"; id: string; authorId: string | null; guestEmailHash: string | null; importFingerprint: string | null }
+  | { kind: "copy"; stored: Stored }
+  | { kind: "same as"; id: string }
+  | { kind: "new" };
 
 async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise<void> {
   const { summary } = run;
@@ -126,67 +137,111 @@ async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise
     }
   }
 
-  const fileKeys = new Set(imported.comments.map((comment) => comment.key));
-  const [keyed, removed] = await Promise.all([
-    db.comment.findMany({ where: { importKey: { in: [...fileKeys] } }, select: { id: true, importKey: true, authorId: true, guestEmailHash: true } }),
-    db.removedImport.findMany({ where: { importKey: { in: [...fileKeys] } }, select: { importKey: true } }),
-  ]);
+  const fileKeys = [...new Set(imported.comments.map((comment) => comment.key))];
+  const keyed = await inChunks(fileKeys, (chunk) =>
+    db.comment.findMany({ where: { importKey: { in: chunk } }, select: { id: true, importKey: true, authorId: true, guestEmailHash: true, importFingerprint: true, status: true } }),
+  );
+  const removed = new Set((await inChunks(fileKeys, (chunk) => db.removedImport.findMany({ where: { importKey: { in: chunk } }, select: { importKey: true } }))).map((row) => row.importKey));
   const keyedByKey = new Map(keyed.map((row) => [row.importKey!, row]));
-  const removedKeys = new Set(removed.map((row) => row.importKey));
-  const idByKey = new Map(keyed.map((row) => [row.importKey!, row.id]));
-  const copies = postId ? await Copies.of(db, postId, fileKeys) : null;
+  const placed = placeComments(imported.comments, run.maxDepth, new Map(keyed.map((row) => [row.importKey!, row.status])));
+  const copies = postId ? await Copies.of(db, postId, new Set(fileKeys)) : null;
+  const texts = new Map<string, string>();
+  const textOf = (comment: ImportedComment) => {
+    let text = texts.get(comment.key);
+    if (text === undefined) texts.set(comment.key, (text = comparableText(comment.body)));
+    return text;
+  };
+  const fingerprintOf = (comment: ImportedComment) => importFingerprint(postId!, comment.authorName, comment.createdAt, textOf(comment));
 
-  for (const { comment, parentKey } of placeComments(imported.comments, run.maxDepth)) {
-    if (removedKeys.has(comment.key)) {
-      summary.skipped.removedHere += 1;
-      continue;
-    }
-    const guestEmailHash = write && comment.authorEmail ? guestAddressHash(comment.authorEmail) : null;
+  // First what each comment is: gone, here under its key, here as a copy, or new.
+  const outcomes = new Map<string, Outcome>();
+  for (const { comment } of placed) {
     const already = keyedByKey.get(comment.key);
-    if (already) {
-      summary.comments.alreadyImported += 1;
-      // A new site secret changed every hash; an unclaimed guest's is brought up to date.
-      if (write && !already.authorId && guestEmailHash && already.guestEmailHash !== guestEmailHash) {
-        await write.comment.update({ where: { id: already.id }, data: { guestEmailHash } });
+    const copy = removed.has(comment.key) || already ? null : copies?.take(comment, textOf);
+    outcomes.set(comment.key, removed.has(comment.key) ? { kind: "removed" } : already ? { kind: "imported before", ...already } : copy ? { kind: "copy", stored: copy } : { kind: "new" });
+  }
+  // A new one may still be a comment here under another name (claimed by an account since) or
+  // one deleted here: an export under another address brings every comment with a new key.
+  const unknown = postId ? placed.filter(({ comment }) => outcomes.get(comment.key)!.kind === "new").map(({ comment }) => comment) : [];
+  if (unknown.length) {
+    const fingerprints = unknown.map(fingerprintOf);
+    const [here, gone] = await Promise.all([
+      inChunks(fingerprints, (chunk) => db.comment.findMany({ where: { postId: postId!, importFingerprint: { in: chunk } }, select: { id: true, importFingerprint: true, deletedAt: true } })),
+      inChunks(fingerprints, (chunk) => db.removedImport.findMany({ where: { fingerprint: { in: chunk } }, select: { fingerprint: true } })),
+    ]);
+    const hereByFingerprint = new Map(here.map((row) => [row.importFingerprint!, row]));
+    const goneFingerprints = new Set(gone.map((row) => row.fingerprint));
+    unknown.forEach((comment, index) => {
+      const row = hereByFingerprint.get(fingerprints[index]!);
+      if (row && !row.deletedAt) outcomes.set(comment.key, { kind: "same as", id: row.id });
+      else if (row || goneFingerprints.has(fingerprints[index]!)) outcomes.set(comment.key, { kind: "removed" });
+    });
+  }
+
+  const idByKey = new Map<string, string>();
+  for (const { comment, parentKey } of placed) {
+    const outcome = outcomes.get(comment.key)!;
+    const guestEmailHash = write && comment.authorEmail ? guestAddressHash(comment.authorEmail) : null;
+    switch (outcome.kind) {
+      case "removed":
+        summary.skipped.removedHere += 1;
+        break;
+      case "imported before": {
+        summary.comments.alreadyImported += 1;
+        idByKey.set(comment.key, outcome.id);
+        if (!write || !postId) break;
+        // A new site secret changed every hash (an unclaimed guest's is brought up to date), and
+        // comments imported before fingerprints existed get theirs.
+        const refreshed = {
+          ...(!outcome.authorId && guestEmailHash && outcome.guestEmailHash !== guestEmailHash ? { guestEmailHash } : {}),
+          ...(outcome.importFingerprint ? {} : { importFingerprint: fingerprintOf(comment) }),
+        };
+        if (Object.keys(refreshed).length) await write.comment.update({ where: { id: outcome.id }, data: refreshed });
+        break;
       }
-      continue;
-    }
-    const copy = copies?.take(comment);
-    if (copy) {
-      summary.comments.matched += 1;
-      idByKey.set(comment.key, copy.id);
-      if (write) {
+      case "same as":
+        summary.comments.matched += 1;
+        idByKey.set(comment.key, outcome.id);
+        break;
+      case "copy": {
+        const copy = outcome.stored;
+        summary.comments.matched += 1;
+        idByKey.set(comment.key, copy.id);
+        if (!write) break;
         await write.comment.update({
           where: { id: copy.id },
           data: {
             // A comment imported before from another file keeps the key it came with.
-            ...(copy.importKey ? {} : { importKey: comment.key }),
+            ...(copy.importKey ? {} : { importKey: comment.key, importFingerprint: fingerprintOf(comment) }),
             ...(hasMadeUpTime(copy) ? realTime(copy, comment.createdAt) : {}),
             ...(copy.authorId ? {} : { guestEmailHash }),
           },
         });
+        break;
       }
-      continue;
+      case "new": {
+        summary.comments.created += 1;
+        if (!write) break;
+        const body = truncate(comment.body, COMMENT_MAX);
+        const created = await write.comment.create({
+          data: {
+            postId: postId!,
+            guestName: truncate(comment.authorName, NAME_MAX),
+            guestEmailHash,
+            parentId: parentKey ? (idByKey.get(parentKey) ?? null) : null,
+            body,
+            ...commentRendering(body),
+            status: comment.status,
+            decidedAt: comment.status === "PENDING" ? null : comment.createdAt,
+            importKey: comment.key,
+            importFingerprint: fingerprintOf(comment),
+            createdAt: comment.createdAt,
+          },
+          select: { id: true },
+        });
+        idByKey.set(comment.key, created.id);
+      }
     }
-    summary.comments.created += 1;
-    if (!write) continue;
-    const body = truncate(comment.body, COMMENT_MAX);
-    const created = await write.comment.create({
-      data: {
-        postId: postId!,
-        guestName: truncate(comment.authorName, NAME_MAX),
-        guestEmailHash,
-        parentId: parentKey ? (idByKey.get(parentKey) ?? null) : null,
-        body,
-        ...commentRendering(body),
-        status: comment.status,
-        decidedAt: comment.status === "PENDING" ? null : comment.createdAt,
-        importKey: comment.key,
-        createdAt: comment.createdAt,
-      },
-      select: { id: true },
-    });
-    idByKey.set(comment.key, created.id);
   }
 }
 
@@ -204,7 +259,7 @@ export async function importBundle(db: Database, bundle: ImportBundle, { dryRun 
     write: !dryRun,
     createdSlugs: new Set(),
     createdPostIds: new Set(),
-    postsMatchedByTitle: new Set(),
+    postsTaken: new Set(),
     maxDepth: (await readSettings(db)).maxReplyDepth,
   };
   for (const imported of bundle.posts) {

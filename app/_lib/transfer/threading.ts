@@ -28,14 +28,20 @@ export function parentsFirst(comments: ImportedComment[]): ImportedComment[] {
  * level, beside its parent (as WordPress shows them). Returns the comments in the order to store
  * them (parents first) with each one's parent key.
  */
-export function placeComments(comments: ImportedComment[], maxDepth: number): { comment: ImportedComment; parentKey: string | null }[] {
+export function placeComments(
+  comments: ImportedComment[],
+  maxDepth: number,
+  // A comment imported before is published or not as decided here since, whatever the file says.
+  statusHere: ReadonlyMap<string, string> = new Map(),
+): { comment: ImportedComment; parentKey: string | null }[] {
   const byKey = new Map(comments.map((comment) => [comment.key, comment]));
+  const published = (key: string) => (statusHere.get(key) ?? byKey.get(key)!.status) === "APPROVED";
   const parentOf = new Map<string, string | null>();
   const depthOf = new Map<string, number>();
   return parentsFirst(comments).map((comment) => {
     let parentKey = comment.parentKey && parentOf.has(comment.parentKey) ? comment.parentKey : null;
     if (comment.status === "APPROVED") {
-      while (parentKey && byKey.get(parentKey)!.status !== "APPROVED") parentKey = parentOf.get(parentKey)!;
+      while (parentKey && !published(parentKey)) parentKey = parentOf.get(parentKey)!;
     }
     while (parentKey && depthOf.get(parentKey)! >= maxDepth) parentKey = parentOf.get(parentKey)!;
     parentOf.set(comment.key, parentKey);
