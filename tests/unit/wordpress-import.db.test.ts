@@ -300,6 +300,34 @@ describe("what one import must never do", () => {
     expect(await countClaimableComments(gus)).toBe(0);
   });
 
+  it("one comment here answers for one comment of the file: two same-looking comments under new keys are not merged, nor both hidden by one deletion", async () => {
+    const at = new Date("2021-05-01T09:00:00Z");
+    const file = (site: string) => bundle(post("plus-one", "Plus one", at, [comment(`${site}:1`, { authorName: "Anonymous", body: "+1", createdAt: at }), comment(`${site}:2`, { authorName: "Anonymous", body: "+1", createdAt: at })]));
+    const kept = await emptySite();
+    await importBundle(kept.db, bundle(post("plus-one", "Plus one", at, [comment("old:1", { authorName: "Anonymous", body: "+1", createdAt: at })])));
+    expect((await importBundle(kept.db, file("new"))).comments).toEqual({ created: 1, matched: 1, alreadyImported: 0 });
+    expect(await kept.db.comment.count()).toBe(2);
+
+    const deleted = await emptySite();
+    await importBundle(deleted.db, bundle(post("plus-one", "Plus one", at, [comment("old:1", { authorName: "Anonymous", body: "+1", createdAt: at })])));
+    await deleted.db.comment.delete({ where: { importKey: "old:1" } });
+    const again = await importBundle(deleted.db, file("new"));
+    expect(again.comments).toEqual({ created: 1, matched: 0, alreadyImported: 0 });
+    expect(again.skipped.removedHere).toBe(1);
+  });
+
+  it("a new reply to a comment recognised by its content, and trashed here, is placed where the page shows it", async () => {
+    const database = await emptySite();
+    setAppDatabase(database.db);
+    const at = new Date("2021-05-01T08:00:00Z");
+    await importBundle(database.db, bundle(post("copied-parent", "Copied parent", at, [comment("old:1", { authorName: "Dora", body: "The parent." })])));
+    await database.db.comment.update({ where: { importKey: "old:1" }, data: { status: "TRASH" } });
+    await importBundle(database.db, bundle(post("copied-parent", "Copied parent", at, [comment("new:1", { authorName: "Dora", body: "The parent." }), comment("new:2", { parentKey: "new:1" })])));
+    const stored = await database.db.post.findUniqueOrThrow({ where: { slug: "copied-parent" }, select: { id: true } });
+    const { comments } = await listThread(stored.id, null, 1, 3);
+    expect(comments.map((item) => item.authorName)).toEqual(["Author of new:2"]);
+  });
+
   it("a reply to a comment imported before and trashed here since is placed where the page shows it", async () => {
     const database = await emptySite();
     setAppDatabase(database.db);

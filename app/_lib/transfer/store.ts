@@ -7,7 +7,8 @@ import { guestAddressHash } from "@/app/_lib/users/guest-address";
 import type { ImportBundle, ImportedComment, ImportedPost, Skipped } from "./bundle";
 import { inChunks } from "@/app/_lib/db/in-chunks";
 import { comparableName, comparableText, comparableTitle, hasMadeUpTime, importFingerprint, minuteOf, SAME_POST_WITHIN_MS } from "./recognise";
-import { placeComments } from "./threading";
+import { parentsFirst, placeComments } from "./threading";
+
 
 type Reader = Database | Transaction;
 
@@ -46,7 +47,7 @@ async function existingPost(db: Reader, imported: ImportedPost, run: Run): Promi
   return match ?? null;
 }
 
-type Stored = { id: string; guestName: string | null; authorId: string | null; author: { name: string } | null; body: string; createdAt: Date; decidedAt: Date | null; submissionKey: string | null; importKey: string | null };
+type Stored = { id: string; guestName: string | null; authorId: string | null; author: { name: string } | null; body: string; status: string; createdAt: Date; decidedAt: Date | null; submissionKey: string | null; importKey: string | null };
 
 /**
  * The post's comments an imported one could be a copy of, by author name and minute (and, for
@@ -62,7 +63,7 @@ class Copies {
     const copies = new Copies();
     const rows = await db.comment.findMany({
       where: { postId, deletedAt: null },
-      select: { id: true, guestName: true, authorId: true, author: { select: { name: true } }, body: true, createdAt: true, decidedAt: true, submissionKey: true, importKey: true },
+      select: { id: true, guestName: true, authorId: true, author: { select: { name: true } }, body: true, status: true, createdAt: true, decidedAt: true, submissionKey: true, importKey: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     for (const row of rows) {
@@ -103,11 +104,21 @@ function realTime(copy: Stored, createdAt: Date) {
 
 /** What an imported comment turns out to be, decided before anything is written. */
 type Outcome =
-  | { kind: "removed" }
-  | { kind: "imported before"; id: string; authorId: string | null; guestEmailHash: string | null; importFingerprint: string | null }
+  /** Deleted here: a row still there (emptied, its replies kept) stays their parent. */
+  | { kind: "removed"; id?: string; status?: string }
+  | { kind: "imported before"; id: string; authorId: string | null; guestEmailHash: string | null; importFingerprint: string | null; status: string }
   | { kind: "copy"; stored: Stored }
-  | { kind: "same as"; id: string }
+  | { kind: "same as"; id: string; status: string }
   | { kind: "new" };
+
+/** Where an outcome stands here, if anywhere: its row and status, for placing replies under it. */
+const storedRow = (outcome: Outcome): { id: string; status: string } | null =>
+  outcome.kind === "copy" ? outcome.stored : "id" in outcome && outcome.id && outcome.status ? { id: outcome.id, status: outcome.status } : null;
+
+/** The stored rows outcomes already stand for, so no second comment of the file takes them. */
+function outcomesRows(outcomes: Map<string, Outcome>): string[] {
+  return [...outcomes.values()].flatMap((outcome) => storedRow(outcome)?.id ?? []);
+}
 
 async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise<void> {
   const { summary } = run;
@@ -143,7 +154,6 @@ async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise
   );
   const removed = new Set((await inChunks(fileKeys, (chunk) => db.removedImport.findMany({ where: { importKey: { in: chunk } }, select: { importKey: true } }))).map((row) => row.importKey));
   const keyedByKey = new Map(keyed.map((row) => [row.importKey!, row]));
-  const placed = placeComments(imported.comments, run.maxDepth, new Map(keyed.map((row) => [row.importKey!, row.status])));
   const copies = postId ? await Copies.of(db, postId, new Set(fileKeys)) : null;
   const texts = new Map<string, string>();
   const textOf = (comment: ImportedComment) => {
@@ -155,28 +165,48 @@ async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise
 
   // First what each comment is: gone, here under its key, here as a copy, or new.
   const outcomes = new Map<string, Outcome>();
-  for (const { comment } of placed) {
+  const ordered = parentsFirst(imported.comments);
+  for (const comment of ordered) {
     const already = keyedByKey.get(comment.key);
     const copy = removed.has(comment.key) || already ? null : copies?.take(comment, textOf);
     outcomes.set(comment.key, removed.has(comment.key) ? { kind: "removed" } : already ? { kind: "imported before", ...already } : copy ? { kind: "copy", stored: copy } : { kind: "new" });
   }
   // A new one may still be a comment here under another name (claimed by an account since) or
-  // one deleted here: an export under another address brings every comment with a new key.
-  const unknown = postId ? placed.filter(({ comment }) => outcomes.get(comment.key)!.kind === "new").map(({ comment }) => comment) : [];
+  // one deleted here: an export under another address brings every comment with a new key. Each
+  // stored or removed comment answers for one comment of the file, as copies do.
+  const unknown = postId ? ordered.filter((comment) => outcomes.get(comment.key)!.kind === "new") : [];
   if (unknown.length) {
     const fingerprints = unknown.map(fingerprintOf);
     const [here, gone] = await Promise.all([
-      inChunks(fingerprints, (chunk) => db.comment.findMany({ where: { postId: postId!, importFingerprint: { in: chunk } }, select: { id: true, importFingerprint: true, deletedAt: true } })),
+      inChunks(fingerprints, (chunk) =>
+        db.comment.findMany({ where: { postId: postId!, importFingerprint: { in: chunk } }, select: { id: true, importFingerprint: true, deletedAt: true, status: true }, orderBy: { id: "asc" } }),
+      ),
       inChunks(fingerprints, (chunk) => db.removedImport.findMany({ where: { fingerprint: { in: chunk } }, select: { fingerprint: true } })),
     ]);
-    const hereByFingerprint = new Map(here.map((row) => [row.importFingerprint!, row]));
-    const goneFingerprints = new Set(gone.map((row) => row.fingerprint));
+    const hereByFingerprint = new Map<string, typeof here>();
+    for (const row of here) hereByFingerprint.set(row.importFingerprint!, [...(hereByFingerprint.get(row.importFingerprint!) ?? []), row]);
+    const goneCount = new Map<string, number>();
+    for (const row of gone) goneCount.set(row.fingerprint!, (goneCount.get(row.fingerprint!) ?? 0) + 1);
+    const taken = new Set(outcomesRows(outcomes));
     unknown.forEach((comment, index) => {
-      const row = hereByFingerprint.get(fingerprints[index]!);
-      if (row && !row.deletedAt) outcomes.set(comment.key, { kind: "same as", id: row.id });
-      else if (row || goneFingerprints.has(fingerprints[index]!)) outcomes.set(comment.key, { kind: "removed" });
+      const fingerprint = fingerprints[index]!;
+      const row = hereByFingerprint.get(fingerprint)?.find((candidate) => !taken.has(candidate.id));
+      if (row) {
+        taken.add(row.id);
+        outcomes.set(comment.key, row.deletedAt ? { kind: "removed", id: row.id, status: row.status } : { kind: "same as", id: row.id, status: row.status });
+      } else if ((goneCount.get(fingerprint) ?? 0) > 0) {
+        goneCount.set(fingerprint, goneCount.get(fingerprint)! - 1);
+        outcomes.set(comment.key, { kind: "removed" });
+      }
     });
   }
+  // Then where each hangs, by what is published here now.
+  const statusHere = new Map<string, string>();
+  for (const [key, outcome] of outcomes) {
+    const row = storedRow(outcome);
+    if (row) statusHere.set(key, row.status);
+  }
+  const placed = placeComments(imported.comments, run.maxDepth, statusHere);
 
   const idByKey = new Map<string, string>();
   for (const { comment, parentKey } of placed) {
@@ -185,6 +215,7 @@ async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise
     switch (outcome.kind) {
       case "removed":
         summary.skipped.removedHere += 1;
+        if (outcome.id) idByKey.set(comment.key, outcome.id);
         break;
       case "imported before": {
         summary.comments.alreadyImported += 1;
