@@ -35,9 +35,11 @@ export async function claimComments(viewer: Viewer | null): Promise<ClaimResult>
   const guestEmailHash = await verifiedAddressHash(viewer);
   if (!viewer || !guestEmailHash) return { ok: false };
   return db.$transaction(async (tx) => {
-    const rows = await tx.comment.findMany({ where: { guestEmailHash, authorId: null, status: CLAIMABLE }, select: { id: true, status: true, post: { select: { slug: true } } } });
+    const rows = await tx.comment.findMany({ where: { guestEmailHash, authorId: null, status: CLAIMABLE }, select: { status: true, post: { select: { slug: true } } } });
+    // The same condition, not a list of ids: a prolific guest's thousands of comments would be
+    // more parameters than SQLite takes in one statement.
     const { count } = await tx.comment.updateMany({
-      where: { id: { in: rows.map((row) => row.id) }, guestEmailHash, authorId: null, status: CLAIMABLE },
+      where: { guestEmailHash, authorId: null, status: CLAIMABLE },
       data: { authorId: viewer.id, guestName: null, guestEmailHash: null },
     });
     const posts = new Map<string, boolean>();
