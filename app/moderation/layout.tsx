@@ -15,6 +15,9 @@ export default async function ModerationLayout({ children }: { children: ReactNo
             <Link href="/moderation/log">Log</Link>
           </li>
           <li>
+            <Link href="/moderation/posts">Posts</Link>
+          </li>
+          <li>
             <Link href="/moderation/users">Users</Link>
           </li>
           {viewer.role === "ADMIN" && (
@@ -23,16 +26,13 @@ export default async function ModerationLayout({ children }: { children: ReactNo
                 <Link href="/moderation/settings">Settings</Link>
               </li>
               <li>
-                <Link href="/moderation/posts">Posts</Link>
-              </li>
-              <li>
                 <Link href="/moderation/outbox">Outbox</Link>
               </li>
             </>
           )}
         </ul>
       </nav>
-      {children}
+      <div className="moderation__content">{children}</div>
     </div>
   );
 }

@@ -32,12 +32,16 @@ const actionsDir = path.resolve(__dirname, "../../app/_lib/actions");
 const actionFiles = readdirSync(actionsDir).filter((file) => readFileSync(path.join(actionsDir, file), "utf8").trimStart().startsWith('"use server"'));
 const modules = Object.fromEntries(await Promise.all(actionFiles.map(async (file) => [file.replace(/\.ts$/, ""), await import(`@/app/_lib/actions/${file}`)] as const)));
 const { GET: pendingRoute } = await import("@/app/api/moderation/pending/route");
+const { GET: queueRoute } = await import("@/app/api/moderation/queue/route");
+const { GET: contextRoute } = await import("@/app/api/moderation/comments/[id]/context/route");
+const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { signUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
 
 type Person = "signed out" | "reader" | "suspended reader" | "banned reader" | "moderator" | "admin" | "owner" | "banned owner";
 type Fixture = { postId: string; postSlug: string; ownerId: string; pendingId: string; approvedId: string; readerId: string; termsVersion: number };
 type Outcome = "allowed" | "refused";
 /** `arrange`: what the person needs before the call (kept out of the refused case's "nothing changed" check). */
+const undoable = { eventId: "" };
 type Row = { people: Partial<Record<Person, Outcome>>; arrange?: (fixture: Fixture, viewer: Viewer | null) => Promise<void>; call: (fixture: Fixture) => Promise<unknown>; succeeded: (result: unknown) => boolean };
 
 const form = (values: Record<string, string>) => {
@@ -83,6 +87,18 @@ const TABLE: Record<string, Row> = {
     succeeded: actionOk,
   },
   "moderation#editAsModeratorAction": { people: staffOnly, call: (f) => modules.moderation.editAsModeratorAction({ commentId: f.pendingId, body: "Moderated text" }), succeeded: actionOk },
+  "moderation#undo": {
+    people: staffOnly,
+    // A decision made a moment ago: by the person themselves when they may decide, else by a moderator.
+    arrange: async (f, viewer) => {
+      const decider = viewer && viewer.role !== "READER" ? viewer : await makeViewer(database.db, { role: "MODERATOR" });
+      const decided = await decideComment(decider, { commentId: f.pendingId, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 });
+      if (!decided.ok) throw new Error(decided.message);
+      undoable.eventId = decided.eventId;
+    },
+    call: () => modules.moderation.undo({ eventIds: [undoable.eventId] }),
+    succeeded: actionOk,
+  },
   "moderation#dismissReports": { people: staffOnly, call: (f) => modules.moderation.dismissReports({ commentId: f.approvedId }), succeeded: actionOk },
   "reports#reportComment": {
     people: { ...everyoneActive, owner: "refused" },
@@ -167,6 +183,23 @@ const TABLE: Record<string, Row> = {
     people: { "signed out": "allowed", reader: "allowed" },
     call: () => modules.register.registerAccount({ status: "idle" }, form({ name: "New Person", email: `new-${randomUUID()}@example.com`, password: "long enough password" })),
     succeeded: formOk,
+  },
+  "route GET /api/moderation/queue": {
+    people: { ...staffOnly },
+    call: async () => {
+      const { NextRequest } = await import("next/server");
+      const response = await queueRoute(new NextRequest("http://localhost/api/moderation/queue?tab=pending"));
+      return { status: response.status };
+    },
+    succeeded: (result) => (result as { status: number }).status === 200,
+  },
+  "route GET /api/moderation/comments/[id]/context": {
+    people: { ...staffOnly },
+    call: async (f) => {
+      const response = await contextRoute(new Request(`http://localhost/api/moderation/comments/${f.pendingId}/context`), { params: Promise.resolve({ id: f.pendingId }) });
+      return { status: response.status };
+    },
+    succeeded: (result) => (result as { status: number }).status === 200,
   },
   "route GET /api/moderation/pending": {
     people: { ...staffOnly },

@@ -5,16 +5,18 @@ import { sendQueuedMailSoon } from "@/app/_lib/mail/send-soon";
 import { postChanged } from "@/app/_lib/posts/cache";
 import { decideComment, decideComments, type ChangedText } from "@/app/_lib/moderation/decide";
 import { editAsModerator } from "@/app/_lib/moderation/edit";
+import { undoDecisions } from "@/app/_lib/moderation/undo";
+import { UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
 import { dismissReports as dismiss } from "@/app/_lib/moderation/reports";
 import { countsAfterChange, type QueueFilters, type Tab } from "@/app/_lib/moderation/queue";
-import { bulkDecisionInput, decisionInput, dismissReportsInput, moderatorEditInput } from "@/app/_lib/schemas/moderation";
+import { bulkDecisionInput, decisionInput, dismissReportsInput, moderatorEditInput, undoInput } from "@/app/_lib/schemas/moderation";
 
 /**
  * `counts`: the queue's tabs under the moderator's filters after the change, and `pending`: the
  * whole queue's pending count (the header's), so the page updates without being drawn again.
  */
 export type ModerationActionResult =
-  | { ok: true; bodyHtml?: string; revision?: number; applied?: number; counts?: Record<Tab, number>; pending?: number }
+  | { ok: true; bodyHtml?: string; revision?: number; applied?: number; counts?: Record<Tab, number>; pending?: number; eventIds?: string[] }
   | { ok: false; message: string; changed?: ChangedText };
 
 const invalid = (message = "That request was not understood. Reload the page and try again."): ModerationActionResult => ({ ok: false, message });
@@ -26,7 +28,8 @@ const invalid = (message = "That request was not understood. Reload the page and
  */
 async function afterDecision(slugs: string[], filters: QueueFilters | undefined) {
   for (const slug of new Set(slugs)) postChanged(slug);
-  sendQueuedMailSoon();
+  // A decision's emails wait until it can no longer be undone.
+  sendQueuedMailSoon({ afterMs: UNDO_WINDOW_MS + 500 });
   return countsNow(filters);
 }
 
@@ -40,7 +43,7 @@ export async function decide(input: unknown): Promise<ModerationActionResult> {
   if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
   const result = await decideComment(await getViewer(), parsed.data);
   if (!result.ok) return { ok: false, message: result.message, changed: result.changed };
-  return { ok: true, ...(await afterDecision([result.postSlug], parsed.data.filters)) };
+  return { ok: true, eventIds: [result.eventId], ...(await afterDecision([result.postSlug], parsed.data.filters)) };
 }
 
 /** The same decision for every selected comment, in one transaction. */
@@ -49,7 +52,17 @@ export async function decideMany(input: unknown): Promise<ModerationActionResult
   if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
   const result = await decideComments(await getViewer(), parsed.data.items, parsed.data.decision, parsed.data.reason);
   if (!result.ok) return { ok: false, message: result.message };
-  return { ok: true, applied: result.applied, ...(await afterDecision(result.postSlugs, parsed.data.filters)) };
+  return { ok: true, applied: result.applied, eventIds: result.eventIds, ...(await afterDecision(result.postSlugs, parsed.data.filters)) };
+}
+
+/** Takes back a decision (or a bulk decision) made moments ago, within its undo window. */
+export async function undo(input: unknown): Promise<ModerationActionResult> {
+  const parsed = undoInput.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
+  const result = await undoDecisions(await getViewer(), parsed.data.eventIds);
+  if (!result.ok) return { ok: false, message: result.message };
+  for (const slug of result.postSlugs) postChanged(slug);
+  return { ok: true, applied: result.undone, ...(await countsNow(parsed.data.filters)) };
 }
 
 export async function editAsModeratorAction(input: unknown): Promise<ModerationActionResult> {

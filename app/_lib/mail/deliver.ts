@@ -34,6 +34,8 @@ export async function deliverQueued(db: Database, sender = smtpTransport(), now 
   const abandoned = new Date(now.getTime() - CLAIM_EXPIRES_MS);
   const batch = await db.outboxMessage.findMany({
     where: {
+      // A decision's email waits until its undo window has closed.
+      AND: [{ OR: [{ notBefore: null }, { notBefore: { lte: now } }] }],
       OR: [
         { status: "QUEUED" },
         { status: "FAILED", attempts: { lt: MAX_ATTEMPTS } },

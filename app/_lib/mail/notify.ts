@@ -24,10 +24,17 @@ export const decisionMailSelect = {
 type DecidedComment = CommentGetPayload<{ select: typeof decisionMailSelect }>;
 
 /** The emails of a decision on a comment that is not loaded yet (see mailDecision). */
-export async function notifyDecision(tx: Transaction, commentId: string, status: "APPROVED" | "REJECTED", options: { informAuthor?: boolean } = {}): Promise<void> {
+export async function notifyDecision(tx: Transaction, commentId: string, status: "APPROVED" | "REJECTED", options: DecisionMailOptions = {}): Promise<void> {
   const comment = await tx.comment.findUnique({ where: { id: commentId }, select: decisionMailSelect });
   if (comment) await mailDecision(tx, comment, status, options);
 }
+
+type DecisionMailOptions = {
+  // False when rules published the comment at once: its author saw that already.
+  informAuthor?: boolean;
+  /** A moderator's decision: its emails wait out the undo window and are withdrawn by an undo. */
+  undoable?: { eventId: string; until: Date };
+};
 
 /**
  * The emails a decision causes, stored with the decision: the author hears that their comment
@@ -38,14 +45,15 @@ export async function mailDecision(
   tx: Transaction,
   comment: DecidedComment,
   status: "APPROVED" | "REJECTED",
-  // False when rules published the comment at once: its author saw that already.
-  { informAuthor = true }: { informAuthor?: boolean } = {},
+  { informAuthor = true, undoable }: DecisionMailOptions = {},
 ): Promise<void> {
+  const withheld = undoable ? { notBefore: undoable.until, causeEventId: undoable.eventId } : {};
   const link = `${siteUrl()}/posts/${comment.post.slug}#comment-${comment.id}`;
   const author = comment.author;
   if (informAuthor && author && author.notifyOnDecision && !author.deletedAt) {
     if (status === "APPROVED") {
       await enqueueMail(tx, {
+        ...withheld,
         kind: "approved",
         userId: author.id,
         to: author.email,
@@ -56,6 +64,7 @@ export async function mailDecision(
     } else {
       const reason = comment.rejectionReason ? `The moderator's reason: ${comment.rejectionReason}` : "The moderator gave no reason.";
       await enqueueMail(tx, {
+        ...withheld,
         kind: "rejected",
         userId: author.id,
         to: author.email,
@@ -69,6 +78,7 @@ export async function mailDecision(
   const parentAuthor = parent?.author;
   if (status === "APPROVED" && parent?.notifyReplies && !parent.deletedAt && parentAuthor && !parentAuthor.deletedAt && parentAuthor.id !== comment.authorId) {
     await enqueueMail(tx, {
+      ...withheld,
       kind: "reply",
       userId: parentAuthor.id,
       to: parentAuthor.email,

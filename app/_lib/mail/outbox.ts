@@ -12,6 +12,10 @@ export type MailDraft = {
   text: string;
   topic: MailTopic;
   dedupeKey?: string;
+  /** Held until then (a decision's email waits out its undo window). */
+  notBefore?: Date;
+  /** The moderation event that caused it: undoing that event withdraws it while unsent. */
+  causeEventId?: string;
 };
 
 /**
@@ -38,6 +42,8 @@ export async function enqueueMail(tx: Transaction, draft: MailDraft): Promise<vo
       text: `${draft.text}\n\n--\nTo stop these emails, open ${unsubscribe}`,
       headers: JSON.stringify(headers),
       dedupeKey: draft.dedupeKey ?? null,
+      notBefore: draft.notBefore ?? null,
+      causeEventId: draft.causeEventId ?? null,
     },
   });
 }

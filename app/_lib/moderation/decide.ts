@@ -5,9 +5,18 @@ import { db } from "@/app/_lib/db";
 import { decisionMailSelect, mailDecision } from "@/app/_lib/mail/notify";
 import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
 import type { Transaction } from "@/app/_lib/db/client";
+import { UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
 
 export type Decision = "APPROVE" | "REJECT" | "SPAM" | "TRASH" | "RESTORE";
 export type CommentStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
+
+/** What a decision's audit event keeps, so that an undo can put the comment back as it was. */
+export type DecisionDetail = {
+  from: CommentStatus;
+  to: CommentStatus;
+  revision: number;
+  previous?: { decidedAt: string | null; decidedById: string | null; rejectionReason: string | null };
+};
 
 const target: Record<Decision, CommentStatus> = { APPROVE: "APPROVED", REJECT: "REJECTED", SPAM: "SPAM", TRASH: "TRASH", RESTORE: "PENDING" };
 const pastTense: Record<CommentStatus, string> = { PENDING: "restored to pending", APPROVED: "approved", REJECTED: "rejected", SPAM: "marked as spam", TRASH: "trashed" };
@@ -17,7 +26,7 @@ export type DecisionInput = { commentId: string; decision: Decision; expectedSta
 /** The text as it is now, when it changed after the moderator read it. */
 export type ChangedText = { bodyHtml: string; revision: number };
 export type DecisionResult =
-  | { ok: true; postSlug: string; status: CommentStatus }
+  | { ok: true; postSlug: string; status: CommentStatus; eventId: string }
   | { ok: false; message: string; code: "forbidden" | "not-found" | "conflict" | "invalid"; changed?: ChangedText };
 
 type Tx = Transaction;
@@ -50,6 +59,11 @@ async function conflict(tx: Tx, input: DecisionInput): Promise<Extract<DecisionR
 async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Date): Promise<DecisionResult> {
   if (!allowed(input.decision, input.expectedStatus)) return { ok: false, code: "invalid", message: "That decision does not apply to this comment." };
   const status = target[input.decision];
+  // A pending comment has no earlier decision to keep; any other had one, which an undo restores.
+  const previous =
+    input.expectedStatus === "PENDING"
+      ? undefined
+      : await tx.comment.findUnique({ where: { id: input.commentId }, select: { decidedAt: true, decidedById: true, rejectionReason: true } });
   const updated = await tx.comment.updateMany({
     // Only the text the moderator read: an edit since then raised the revision.
     where: { id: input.commentId, status: input.expectedStatus, revision: input.expectedRevision },
@@ -63,7 +77,14 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
   if (updated.count !== 1) return conflict(tx, input);
   // One read serves the audit event, the answer and the decision's emails.
   const comment = await tx.comment.findUniqueOrThrow({ where: { id: input.commentId }, select: { postId: true, ...decisionMailSelect } });
-  await tx.moderationEvent.create({
+  const detail: DecisionDetail = {
+    from: input.expectedStatus,
+    to: status,
+    revision: input.expectedRevision,
+    ...(previous ? { previous: { ...previous, decidedAt: previous.decidedAt?.toISOString() ?? null } } : {}),
+  };
+  const event = await tx.moderationEvent.create({
+    select: { id: true },
     data: {
       action: input.decision,
       moderatorId: moderator.id,
@@ -71,16 +92,18 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
       subjectUserId: comment.authorId,
       postId: comment.postId,
       reason: input.reason?.trim() || null,
-      detail: JSON.stringify({ from: input.expectedStatus, to: status }),
+      detail: JSON.stringify(detail),
       createdAt: now,
     },
   });
-  if (status === "APPROVED" || status === "REJECTED") await mailDecision(tx, comment, status);
+  if (status === "APPROVED" || status === "REJECTED") {
+    await mailDecision(tx, comment, status, { undoable: { eventId: event.id, until: new Date(now.getTime() + UNDO_WINDOW_MS) } });
+  }
   // Deciding a reported comment settles its open reports.
   if (status !== "APPROVED" && status !== "PENDING") {
     await tx.report.updateMany({ where: { commentId: input.commentId, resolvedAt: null }, data: { resolvedAt: now, resolvedById: moderator.id, resolution: status } });
   }
-  return { ok: true, postSlug: comment.post.slug, status };
+  return { ok: true, postSlug: comment.post.slug, status, eventId: event.id };
 }
 
 export async function decideComment(viewer: Viewer | null, input: DecisionInput, now = new Date()): Promise<DecisionResult> {
@@ -88,7 +111,7 @@ export async function decideComment(viewer: Viewer | null, input: DecisionInput,
   return db.$transaction((tx) => decideIn(tx, viewer, input, now));
 }
 
-export type BulkResult = { ok: true; applied: number; postSlugs: string[] } | { ok: false; message: string; code: "forbidden" | "conflict" | "invalid" };
+export type BulkResult = { ok: true; applied: number; postSlugs: string[]; eventIds: string[] } | { ok: false; message: string; code: "forbidden" | "conflict" | "invalid" };
 
 /**
  * One decision for many comments in one transaction: all apply, or (when any was decided
@@ -106,12 +129,14 @@ export async function decideComments(
   try {
     return await db.$transaction(async (tx) => {
       const slugs = new Set<string>();
+      const eventIds: string[] = [];
       for (const item of items) {
         const result = await decideIn(tx, viewer, { ...item, decision, reason }, now);
         if (!result.ok) throw new BulkConflict(result.message);
         slugs.add(result.postSlug);
+        eventIds.push(result.eventId);
       }
-      return { ok: true as const, applied: items.length, postSlugs: [...slugs] };
+      return { ok: true as const, applied: items.length, postSlugs: [...slugs], eventIds };
     });
   } catch (error) {
     if (error instanceof BulkConflict) return { ok: false, code: "conflict", message: `Nothing was changed: ${error.message}` };

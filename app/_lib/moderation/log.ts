@@ -23,6 +23,7 @@ export const LOG_ACTIONS = [
   "POST_CREATE",
   "POST_EDIT",
   "ACCOUNT_DELETE",
+  "UNDO",
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 

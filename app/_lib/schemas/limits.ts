@@ -7,6 +7,10 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 export const NAME_MAX = 80;
 
+/** How long a moderator can take a decision back; its emails wait until the window has closed. */
+export const UNDO_WINDOW_MS = 10_000;
+
+/** The rejection reasons a new site offers; admins keep their own list in the settings. */
 export const REJECTION_REASONS = [
   "Off-topic",
   "Personal attack or incivility",

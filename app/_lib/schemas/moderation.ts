@@ -8,7 +8,6 @@ export const commentStatus = z.enum(["PENDING", "APPROVED", "REJECTED", "SPAM", 
 export const decision = z.enum(["APPROVE", "REJECT", "SPAM", "TRASH", "RESTORE"]);
 const reason = cleanText().pipe(z.string().max(500, "Keep the reason under 500 characters.")).optional();
 
-export { REJECTION_REASONS } from "./limits";
 
 // The revision of the text the moderator read: a decision never applies to words they did not see.
 const expectedRevision = z.number({ error: "This queue is out of date. Reload the page and try again." }).int().positive().max(1_000_000);
@@ -31,6 +30,8 @@ export const bulkDecisionInput = z.object({
   reason,
   filters: queueFiltersInput,
 });
+
+export const undoInput = z.object({ eventIds: z.array(id).min(1, "There is nothing to undo.").max(100), filters: queueFiltersInput });
 
 export const moderatorEditInput = z.object({ commentId: id, body: commentBody, reason });
 

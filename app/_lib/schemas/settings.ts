@@ -6,6 +6,11 @@ const lines = z
   .optional()
   .transform((text) => [...new Set(stripControl(text ?? "").split("\n").map((line) => line.trim()).filter(Boolean))])
   .pipe(z.array(z.string().max(100, "Keep each phrase under 100 characters.")).max(500, "Use at most 500 phrases."));
+const reasons = z
+  .string()
+  .optional()
+  .transform((text) => [...new Set(stripControl(text ?? "").split("\n").map((line) => line.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().max(200, "Keep each reason under 200 characters.")).max(30, "Keep at most 30 reasons."));
 const whole = (label: string, min: number, max: number) =>
   z.coerce.number({ error: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(min, `${label} must be at least ${min}.`).max(max, `${label} must be at most ${max}.`);
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
@@ -21,4 +26,5 @@ export const settingsFormInput = z.object({
   maxReplyDepth: whole("Reply depth", 1, 10),
   duplicateWindowMinutes: whole("Duplicate window", 0, 1440),
   closeCommentsAfterDays: whole("Days before comments close", 0, 36500),
+  rejectionReasons: reasons,
 });

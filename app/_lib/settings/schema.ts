@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REJECTION_REASONS } from "@/app/_lib/schemas/limits";
 
 const phrases = z.array(z.string().trim().min(1).max(100)).max(500);
 
@@ -17,6 +18,8 @@ export const settingsSchema = z.object({
   requirePreviousApproval: z.boolean().default(true),
   /** Comments close on posts older than this many days; 0 keeps them open. */
   closeCommentsAfterDays: z.number().int().min(0).max(36500).default(0),
+  /** The reasons the reject panel offers, besides a typed one. */
+  rejectionReasons: z.array(z.string().trim().min(1).max(200)).max(30).default([...REJECTION_REASONS]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const defaultSettings: Settings = settingsSchema.parse({});

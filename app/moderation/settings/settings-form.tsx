@@ -44,6 +44,22 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         </div>
       </fieldset>
       <fieldset>
+        <legend>Rejection reasons</legend>
+        <div className="field">
+          <label htmlFor="rejectionReasons">Reasons moderators can choose when rejecting a comment (one per line; they may always type another)</label>
+          <textarea
+            id="rejectionReasons"
+            name="rejectionReasons"
+            rows={6}
+            key={`r-${state.attempt}`}
+            defaultValue={value("rejectionReasons") ?? settings.rejectionReasons.join("\n")}
+            aria-invalid={Boolean(errors.rejectionReasons)}
+            aria-describedby="rejectionReasons-error"
+          />
+          <FieldError id="rejectionReasons-error" errors={errors.rejectionReasons} />
+        </div>
+      </fieldset>
+      <fieldset>
         <legend>Limits</legend>
         {NUMBERS.map(([field, label]) => (
           <div className="field" key={field}>

@@ -1,0 +1,93 @@
+import "server-only";
+import type { Viewer } from "@/app/_lib/auth/viewer";
+import { hasRole } from "@/app/_lib/auth/require";
+import { db } from "@/app/_lib/db";
+import type { Transaction } from "@/app/_lib/db/client";
+import { UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
+import type { DecisionDetail } from "./decide";
+
+export type UndoResult = { ok: true; postSlugs: string[]; undone: number } | { ok: false; code: "forbidden" | "conflict" | "invalid"; message: string };
+
+const UNDOABLE = ["APPROVE", "REJECT", "SPAM", "TRASH", "RESTORE"] as const;
+
+class UndoRefused extends Error {}
+
+function parseDetail(detail: string | null): DecisionDetail | null {
+  try {
+    const parsed = JSON.parse(detail ?? "") as Partial<DecisionDetail>;
+    return parsed.from && parsed.to && typeof parsed.revision === "number" ? (parsed as DecisionDetail) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Takes one decision back: a conditional decision of its own. It applies only while the comment
+ * is exactly as that decision left it (same status, same text, no later event on it), puts back
+ * its status and earlier decision, reopens the reports it settled, withdraws its emails (which
+ * wait out the window, so none has left) and writes its own audit event.
+ */
+async function undoIn(tx: Transaction, moderator: Viewer, eventId: string, now: Date): Promise<string> {
+  const event = await tx.moderationEvent.findUnique({
+    where: { id: eventId },
+    select: { id: true, action: true, moderatorId: true, commentId: true, subjectUserId: true, postId: true, detail: true, createdAt: true, post: { select: { slug: true } } },
+  });
+  const detail = event ? parseDetail(event.detail) : null;
+  // Only the moderator who decided takes it back: another moderator decides afresh instead.
+  if (!event || !detail || !event.commentId || event.moderatorId !== moderator.id || !(UNDOABLE as readonly string[]).includes(event.action)) {
+    throw new UndoRefused("There is no decision of yours to undo.");
+  }
+  if (now.getTime() - event.createdAt.getTime() >= UNDO_WINDOW_MS) throw new UndoRefused("Too late to undo: decide on the comment again from its tab.");
+  const previous = detail.previous;
+  const restored = await tx.comment.updateMany({
+    where: {
+      id: event.commentId,
+      status: detail.to,
+      revision: detail.revision,
+      events: { none: { id: { not: event.id }, createdAt: { gte: event.createdAt } } },
+    },
+    data: {
+      status: detail.from,
+      decidedAt: previous?.decidedAt ? new Date(previous.decidedAt) : null,
+      decidedById: previous?.decidedById ?? null,
+      rejectionReason: previous?.rejectionReason ?? null,
+    },
+  });
+  if (restored.count !== 1) throw new UndoRefused("Not undone: the comment changed after your decision.");
+  await tx.report.updateMany({
+    where: { commentId: event.commentId, resolvedAt: event.createdAt, resolvedById: moderator.id, resolution: detail.to },
+    data: { resolvedAt: null, resolvedById: null, resolution: null },
+  });
+  await tx.outboxMessage.deleteMany({ where: { causeEventId: event.id, status: "QUEUED" } });
+  // A delivery run that claimed one of its emails first wins: the decision stands.
+  if ((await tx.outboxMessage.count({ where: { causeEventId: event.id } })) > 0) throw new UndoRefused("Too late to undo: its email has already gone.");
+  await tx.moderationEvent.create({
+    data: {
+      action: "UNDO",
+      moderatorId: moderator.id,
+      commentId: event.commentId,
+      subjectUserId: event.subjectUserId,
+      postId: event.postId,
+      detail: JSON.stringify({ undoes: event.id, action: event.action, from: detail.to, to: detail.from }),
+      createdAt: now,
+    },
+  });
+  return event.post?.slug ?? "";
+}
+
+/** Undoes one decision, or every decision of a bulk action: all of them, or none. */
+export async function undoDecisions(viewer: Viewer | null, eventIds: string[], now = new Date()): Promise<UndoResult> {
+  if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: "You do not have access." };
+  if (eventIds.length === 0) return { ok: false, code: "invalid", message: "There is nothing to undo." };
+  try {
+    return await db.$transaction(async (tx) => {
+      const slugs = new Set<string>();
+      for (const eventId of new Set(eventIds)) slugs.add(await undoIn(tx, viewer, eventId, now));
+      slugs.delete("");
+      return { ok: true as const, postSlugs: [...slugs], undone: new Set(eventIds).size };
+    });
+  } catch (error) {
+    if (error instanceof UndoRefused) return { ok: false, code: "conflict", message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import Link from "next/link";
+import type { Decision } from "@/app/_lib/moderation/decide";
+import type { Tab } from "@/app/_lib/moderation/queue";
+import type { QueueItemView } from "@/app/_lib/moderation/queue-view";
+import { EditPanel } from "./edit-panel";
+import { BUTTON_LABEL, decisionsFor, plural, REPORT_REASONS } from "./labels";
+import { RejectPanel } from "./reject-panel";
+
+type Props = {
+  item: QueueItemView;
+  tab: Tab;
+  active: boolean;
+  selected: boolean;
+  rejecting: boolean;
+  editing: boolean;
+  reasons: string[];
+  register: (element: HTMLElement | null) => void;
+  onFocus: () => void;
+  onToggle: () => void;
+  onDecide: (decision: Decision, reason?: string) => void;
+  onStartReject: () => void;
+  onCancelReject: () => void;
+  onDismissReports: () => void;
+  onStartEdit: () => void;
+  onEdited: (saved?: { bodyHtml: string; body: string; revision: number }) => void;
+};
+
+/** One comment in the queue: who wrote it, where, what it answers, and what can be done with it. */
+export function QueueItem({ item, tab, active, selected, rejecting, editing, reasons, register, onFocus, onToggle, onDecide, onStartReject, onCancelReject, onDismissReports, onStartEdit, onEdited }: Props) {
+  return (
+    <article ref={register} tabIndex={-1} aria-label={`Comment by ${item.authorName} on ${item.postTitle}`} className={active ? "queue-item queue-item--active" : "queue-item"} onFocus={onFocus}>
+      <div className="queue-item__head">
+        <input type="checkbox" aria-label={`Select comment by ${item.authorName}`} checked={selected} onChange={onToggle} />
+        <div>
+          <p className="queue-item__author">
+            <strong>{item.authorName}</strong>
+            {item.authorEmail && <span className="queue-item__email"> · {item.authorEmail}</span>}
+          </p>
+          <p className="queue-item__meta">
+            {item.accountAge && <span title={`Joined ${item.accountCreatedAt}`}>Account age {item.accountAge} · </span>}
+            {plural(item.approvedBefore, "approved comment")}
+            {" · "}on <Link href={`/posts/${item.postSlug}`}>{item.postTitle}</Link>
+            {" · "}
+            <time dateTime={item.createdAt} title={item.createdExact}>
+              {item.createdLabel}
+            </time>
+            {item.termsVersion !== null && <> · terms v{item.termsVersion}</>}
+            {item.edited && <> · edited</>}
+          </p>
+        </div>
+      </div>
+      {item.heldReason && <p className="queue-item__held">{item.heldReason}</p>}
+      {item.parentExcerpt && <p className="queue-item__parent">In reply to: “{item.parentExcerpt}”</p>}
+      {editing ? <EditPanel item={item} onDone={onEdited} /> : <div className="comment__body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />}
+      {item.rejectionReason && <p className="queue-item__meta">Rejection reason: {item.rejectionReason}</p>}
+      {item.decidedBy && item.status !== "PENDING" && <p className="queue-item__meta">Decided by {item.decidedBy}</p>}
+      {item.reports.length > 0 && (
+        <ul className="queue-item__reports" aria-label="Reports">
+          {item.reports.map((report, position) => (
+            <li key={position}>
+              {REPORT_REASONS[report.reason] ?? report.reason}
+              {report.text && <>: “{report.text}”</>} (by {report.reporter}, {report.createdAt})
+            </li>
+          ))}
+        </ul>
+      )}
+      {rejecting ? (
+        <RejectPanel commentId={item.id} authorName={item.authorName} reasons={reasons} onReject={(reason) => onDecide("REJECT", reason)} onCancel={onCancelReject} />
+      ) : (
+        <div className="queue-item__actions">
+          {tab === "reported" && (
+            <button type="button" className="button button--quiet" onClick={onDismissReports}>
+              Dismiss reports
+            </button>
+          )}
+          {decisionsFor(item, tab).map((decision) => (
+            <button key={decision} type="button" className={decision === "APPROVE" ? "button" : "button button--quiet"} onClick={() => (decision === "REJECT" ? onStartReject() : onDecide(decision))}>
+              {BUTTON_LABEL[decision]}
+            </button>
+          ))}
+          <button type="button" className="link-button" onClick={onStartEdit}>
+            Edit
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,7 @@
+-- A decision's emails wait out its undo window, and an undo withdraws the ones still unsent.
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN "causeEventId" TEXT;
+ALTER TABLE "OutboxMessage" ADD COLUMN "notBefore" DATETIME;
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_causeEventId_idx" ON "OutboxMessage"("causeEventId");
