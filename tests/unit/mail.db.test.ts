@@ -11,6 +11,8 @@ process.env.SITE_URL = "https://comments.example.org/";
 
 const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { deliverQueued } = await import("@/app/_lib/mail/deliver");
+const { UNDO_WINDOW_MS } = await import("@/app/_lib/schemas/limits");
+const afterUndoWindow = () => new Date(Date.now() + UNDO_WINDOW_MS + 1_000);
 const { notifyPending, queueDailyDigests } = await import("@/app/_lib/mail/notify");
 const { digestDue } = await import("@/app/_lib/mail/jobs");
 const { EXPIRED_LINK, INVALID_LINK, setSubscription, subscriptionFor, unsubscribe } = await import("@/app/_lib/mail/unsubscribe");
@@ -151,7 +153,9 @@ describe("delivery and digests", () => {
     const sent: string[] = [];
     // The JSON transport builds the message as nodemailer would send it and hands it back.
     const recording = { sendMail: async (mail: nodemailer.SendMailOptions) => sent.push((await transport.sendMail(mail)).message as string) };
-    const report = await deliverQueued(database.db, { transport: recording as unknown as nodemailer.Transporter, from: "Vetted <no-reply@example.org>" });
+    // A decision's email waits out the decision's undo window, then goes.
+    expect(await deliverQueued(database.db, { transport: recording as unknown as nodemailer.Transporter, from: "Vetted <no-reply@example.org>" })).toEqual({ sent: 0, failed: 0 });
+    const report = await deliverQueued(database.db, { transport: recording as unknown as nodemailer.Transporter, from: "Vetted <no-reply@example.org>" }, afterUndoWindow());
     expect(report.sent).toBeGreaterThanOrEqual(1);
     const built = sent.map((message) => JSON.parse(message) as { from: { address: string }; headers: Record<string, string> });
     expect(built.some((message) => message.headers["List-Unsubscribe"]?.includes("/unsubscribe/now?token="))).toBe(true);
@@ -163,7 +167,7 @@ describe("delivery and digests", () => {
     await decideComment(moderator, { commentId: (await pending()).id, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 });
     await database.db.outboxMessage.updateMany({ where: { toAddress: { not: author.email } }, data: { status: "SENT" } });
     const refusing = { sendMail: async () => Promise.reject(new Error("550 mailbox unavailable")) };
-    const report = await deliverQueued(database.db, { transport: refusing as unknown as nodemailer.Transporter, from: "no-reply@example.org" });
+    const report = await deliverQueued(database.db, { transport: refusing as unknown as nodemailer.Transporter, from: "no-reply@example.org" }, afterUndoWindow());
     expect(report).toEqual({ sent: 0, failed: 1 });
     expect((await mailTo(author.email))[0]).toMatchObject({ status: "FAILED", attempts: 1, lastError: "550 mailbox unavailable" });
   });
@@ -174,7 +178,7 @@ describe("delivery and digests", () => {
     const sent: string[] = [];
     const slow = { sendMail: async (mail: nodemailer.SendMailOptions) => { await new Promise((resolve) => setTimeout(resolve, 20)); sent.push(String(mail.text)); } };
     const sender = { transport: slow as unknown as nodemailer.Transporter, from: "no-reply@example.org" };
-    const reports = await Promise.all([deliverQueued(database.db, sender), deliverQueued(database.db, sender)]);
+    const reports = await Promise.all([deliverQueued(database.db, sender, afterUndoWindow()), deliverQueued(database.db, sender, afterUndoWindow())]);
     expect(reports[0]!.sent + reports[1]!.sent).toBe(3);
     expect(sent).toHaveLength(3);
     expect(new Set(sent).size).toBe(3);

@@ -13,6 +13,8 @@ export type ThreadComment = {
   deleted: boolean;
   isOwn: boolean;
   rejectionReason: string | null;
+  /** For a moderator: someone else's comment waiting for review, at the revision shown. */
+  review: { revision: number } | null;
   depth: number;
   replies: ThreadComment[];
 };
@@ -31,25 +33,34 @@ const rowSelect = {
   status: true,
   deletedAt: true,
   rejectionReason: true,
+  revision: true,
   createdAt: true,
   author: { select: { name: true } },
 } as const;
+
+/** New comments waiting for review that a moderator sees at the end of a post's thread. */
+export const PENDING_IN_PLACE = 50;
 
 const VIEWER_STATUSES = ["PENDING", "SPAM", "REJECTED"] as const;
 
 /**
  * One page of a post's thread as this viewer may see it: a page of approved top-level comments
  * (oldest first) with all their approved replies, plus the viewer's own pending and rejected
- * comments. One query per level of nesting, then the tree is assembled in one pass.
+ * comments, and for a moderator every comment waiting for review, in its place. One query per
+ * level of nesting, then the tree is assembled in one pass.
  */
-export async function listThread(postId: string, viewerId: string | null, requestedPage = 1, maxDepth = 3): Promise<ThreadPage> {
+export async function listThread(postId: string, viewerId: string | null, requestedPage = 1, maxDepth = 3, { moderator = false } = {}): Promise<ThreadPage> {
   const rootCount = await db.comment.count({ where: { postId, status: "APPROVED", parentId: null } });
   const pageCount = Math.max(1, Math.ceil(rootCount / THREAD_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
   const visible = (extra: object) => ({
     postId,
     ...extra,
-    OR: [{ status: "APPROVED" as const }, ...(viewerId ? [{ authorId: viewerId, status: { in: [...VIEWER_STATUSES] } }] : [])],
+    OR: [
+      { status: "APPROVED" as const },
+      ...(viewerId ? [{ authorId: viewerId, status: { in: [...VIEWER_STATUSES] } }] : []),
+      ...(moderator ? [{ status: "PENDING" as const }] : []),
+    ],
   });
 
   const roots = await db.comment.findMany({
@@ -77,12 +88,23 @@ export async function listThread(postId: string, viewerId: string | null, reques
       })),
     );
   }
-  return { comments: assemble(rows, viewerId), page, pageCount };
+  // A moderator sees the oldest new comments waiting for review after them; the queue has the rest.
+  if (moderator) {
+    rows.push(
+      ...(await db.comment.findMany({
+        where: { postId, parentId: null, status: "PENDING", ...(viewerId ? { OR: [{ authorId: null }, { authorId: { not: viewerId } }] } : {}) },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: PENDING_IN_PLACE,
+        select: rowSelect,
+      })),
+    );
+  }
+  return { comments: assemble(rows, viewerId, moderator), page, pageCount };
 }
 
 type Row = Awaited<ReturnType<typeof db.comment.findMany<{ select: typeof rowSelect }>>>[number];
 
-function assemble(rows: Row[], viewerId: string | null): ThreadComment[] {
+function assemble(rows: Row[], viewerId: string | null, moderator: boolean): ThreadComment[] {
   const byId = new Map<string, ThreadComment>();
   for (const row of rows) {
     const isOwn = viewerId !== null && row.authorId === viewerId;
@@ -98,6 +120,7 @@ function assemble(rows: Row[], viewerId: string | null): ThreadComment[] {
       deleted,
       isOwn,
       rejectionReason: isOwn ? row.rejectionReason : null,
+      review: moderator && !isOwn && row.status === "PENDING" && !deleted ? { revision: row.revision } : null,
       depth: 1,
       replies: [],
     });

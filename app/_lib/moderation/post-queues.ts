@@ -19,3 +19,9 @@ export async function listPostQueues(viewer: Viewer | null): Promise<PostQueue[]
     .map((post) => ({ ...post, pending: byPost.get(post.id)?._count._all ?? 0, oldestPendingAt: byPost.get(post.id)?._min.createdAt ?? null }))
     .sort((a, b) => b.pending - a.pending || b.publishedAt.getTime() - a.publishedAt.getTime());
 }
+
+/** How many of one post's comments wait for review (for a moderator reading the post). */
+export async function pendingOnPost(viewer: Viewer | null, postId: string): Promise<number> {
+  if (!hasRole(viewer, "MODERATOR")) return 0;
+  return db.comment.count({ where: { postId, status: "PENDING" } });
+}

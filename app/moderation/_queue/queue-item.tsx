@@ -6,7 +6,7 @@ import type { Tab } from "@/app/_lib/moderation/queue";
 import type { QueueItemView } from "@/app/_lib/moderation/queue-view";
 import { EditPanel } from "./edit-panel";
 import { BUTTON_LABEL, decisionsFor, plural, REPORT_REASONS } from "./labels";
-import { RejectPanel } from "./reject-panel";
+import { RejectPanel } from "@/app/_components/reject-panel";
 
 type Props = {
   item: QueueItemView;

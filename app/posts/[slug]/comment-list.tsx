@@ -1,5 +1,6 @@
 import type { ThreadComment } from "@/app/_lib/comments/queries";
 import { CommentArticle } from "./comment-article";
+import { ModerateInPlace } from "./moderate-in-place";
 import { OwnCommentControls } from "./own-comment-controls";
 import { ReplyToggle } from "./reply-toggle";
 import { ReportToggle } from "./report-toggle";
@@ -7,8 +8,11 @@ import { ReportToggle } from "./report-toggle";
 /** `renderKey` changes with every server render of the page (see CommentForm). */
 export type ReplyContext = { postId: string; termsVersion: number; maxDepth: number; renderKey: string } | null;
 
-/** Who is reading: signed-in readers in good standing can report published comments. */
-export type ReaderContext = { canReport: boolean };
+/**
+ * Who is reading: signed-in readers in good standing can report published comments; moderators
+ * (`rejectionReasons` set) decide on pending comments where they stand in the thread.
+ */
+export type ReaderContext = { canReport: boolean; rejectionReasons?: string[] };
 
 export function CommentList({ comments, reply, reader }: { comments: ThreadComment[]; reply: ReplyContext; reader: ReaderContext }) {
   return (
@@ -18,7 +22,17 @@ export function CommentList({ comments, reply, reader }: { comments: ThreadComme
           {comment.deleted ? (
             <p className="comment__status">This comment was deleted.</p>
           ) : (
-            <CommentArticle authorName={comment.authorName} createdAt={comment.createdAt} status={comment.status} rejectionReason={comment.rejectionReason} bodyHtml={comment.bodyHtml}>
+            <CommentArticle
+              authorName={comment.authorName}
+              createdAt={comment.createdAt}
+              status={comment.status}
+              rejectionReason={comment.rejectionReason}
+              bodyHtml={comment.bodyHtml}
+              underReview={Boolean(comment.review)}
+            >
+              {comment.review && reader.rejectionReasons && (
+                <ModerateInPlace commentId={comment.id} revision={comment.review.revision} authorName={comment.authorName} reasons={reader.rejectionReasons} />
+              )}
               {comment.status === "APPROVED" && reply && comment.depth < reply.maxDepth && (
                 <ReplyToggle postId={reply.postId} parentId={comment.id} authorName={comment.authorName} termsVersion={reply.termsVersion} renderKey={reply.renderKey} />
               )}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getViewer } from "@/app/_lib/auth/viewer";
+import { hasRole } from "@/app/_lib/auth/require";
 import { listThread } from "@/app/_lib/comments/queries";
 import { formatLongDate, isoDate, responsesHeading } from "@/app/_lib/format";
 import { acceptsComments } from "@/app/_lib/posts/open";
@@ -14,6 +15,7 @@ import { currentTermsVersion } from "@/app/_lib/terms/current";
 import { commentingBlockedReason } from "@/app/_lib/users/standing";
 import { CommentForm } from "./comment-form";
 import { CommentList, type ReplyContext } from "./comment-list";
+import { PendingHere } from "./pending-here";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ comments?: string | string[] }> };
 
@@ -46,7 +48,9 @@ export default async function PostPage({ params, searchParams }: Props) {
   const post = await getPostBySlug(slug);
   if (!post) notFound();
   const [termsVersion, settings] = await Promise.all([currentTermsVersion(), getSettings()]);
-  const thread = await listThread(post.id, viewer?.id ?? null, page, settings.maxReplyDepth);
+  // Moderators see the comments waiting for review in their places, and decide on them there.
+  const moderator = hasRole(viewer, "MODERATOR");
+  const thread = await listThread(post.id, viewer?.id ?? null, page, settings.maxReplyDepth, { moderator });
   // A page past the end (an old link to a thread that has since shrunk) has the last page's address.
   if (thread.page !== page) redirect(thread.page === 1 ? `/posts/${post.slug}` : `/posts/${post.slug}?comments=${thread.page}`);
   const blocked = viewer ? commentingBlockedReason(viewer) : null;
@@ -69,7 +73,8 @@ export default async function PostPage({ params, searchParams }: Props) {
 
       <section className="responses" aria-labelledby="responses-heading">
         <h2 id="responses-heading">{responsesHeading(post.approvedCount, post.title)}</h2>
-        {thread.comments.length > 0 && <CommentList comments={thread.comments} reply={reply} reader={{ canReport: Boolean(viewer && !blocked) }} />}
+        {moderator && <PendingHere viewer={viewer} slug={post.slug} postId={post.id} />}
+        {thread.comments.length > 0 && <CommentList comments={thread.comments} reply={reply} reader={{ canReport: Boolean(viewer && !blocked), rejectionReasons: moderator ? settings.rejectionReasons : undefined }} />}
         {thread.pageCount > 1 && (
           <nav aria-label="Comment pages" className="pager">
             {thread.page > 1 && <Link href={`/posts/${post.slug}?comments=${thread.page - 1}#responses-heading`}>« Older comments</Link>}
