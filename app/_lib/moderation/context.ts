@@ -18,6 +18,7 @@ export type AuthorRecord = {
   name: string;
   role: string;
   joined: string;
+  joinedAt: string;
   accountAge: string;
   standing: { status: "ACTIVE" | "SUSPENDED" | "BANNED"; suspendedUntil: string | null; alwaysPremoderate: boolean; trusted: boolean; reason: string | null };
   counts: Record<CommentStatus, number>;
@@ -31,7 +32,7 @@ export type CommentContext = {
   post: { title: string; slug: string };
   /** The comment's place in the thread (the right page of comments, at its anchor). */
   threadHref: string;
-  parent: { authorName: string; status: CommentStatus; deleted: boolean; excerpt: string; when: string } | null;
+  parent: { authorName: string; status: CommentStatus; deleted: boolean; excerpt: string; when: string; at: string } | null;
   author: AuthorRecord | null;
   guestName: string | null;
 };
@@ -85,6 +86,7 @@ async function authorRecord(userId: string, now: Date): Promise<AuthorRecord | n
     name: user.name,
     role: user.role,
     joined: formatLongDate(user.createdAt),
+    joinedAt: user.createdAt.toISOString(),
     accountAge: ageOf(user.createdAt, now),
     standing: {
       status: user.status,
@@ -141,6 +143,7 @@ export async function commentContext(viewer: Viewer | null, commentId: string, n
           deleted: parent.deletedAt !== null,
           excerpt: parent.deletedAt ? "" : flat(parent.body, 400),
           when: exactTime(parent.createdAt),
+          at: parent.createdAt.toISOString(),
         }
       : null,
     author,

@@ -22,7 +22,7 @@ function AuthorPanel({ author, viewer }: { author: AuthorRecord; viewer: Props["
     <section aria-labelledby="context-author" className="context-panel__section">
       <h3 id="context-author">{author.name}</h3>
       <p>
-        {author.role === "READER" ? "Reader" : author.role === "MODERATOR" ? "Moderator" : "Administrator"} · account age {author.accountAge} (joined {author.joined})
+        {author.role === "READER" ? "Reader" : author.role === "MODERATOR" ? "Moderator" : "Administrator"} · account age {author.accountAge} (joined <time dateTime={author.joinedAt}>{author.joined}</time>)
       </p>
       <p>
         Standing: <strong>{standingText(author.standing)}</strong>
@@ -112,7 +112,7 @@ export function ContextPanel({ state, viewer }: Props) {
               <div className="context-panel__parent">
                 <p>
                   In reply to {state.context.parent.authorName} ({STATUS_LABEL[state.context.parent.status]}
-                  {state.context.parent.deleted ? ", deleted" : ""}), {state.context.parent.when}:
+                  {state.context.parent.deleted ? ", deleted" : ""}), <time dateTime={state.context.parent.at}>{state.context.parent.when}</time>:
                 </p>
                 {state.context.parent.excerpt && <blockquote>{state.context.parent.excerpt}</blockquote>}
               </div>

@@ -51,14 +51,14 @@ export function ModerateInPlace({ commentId, revision, authorName, reasons }: Pr
   return (
     <div className="moderate-in-place" role="group" aria-label={`Moderate comment by ${authorName}`}>
       {decided ? (
-        <p role="status">
-          {decided.message}{" "}
+        <>
+          <p role="status">{decided.message}</p>
           {decided.eventIds.length > 0 && (
             <button type="button" className="button button--quiet" disabled={busy} onClick={() => takeBack(decided)}>
               Undo
             </button>
           )}
-        </p>
+        </>
       ) : rejecting ? (
         <RejectPanel commentId={commentId} authorName={authorName} reasons={reasons} onReject={(reason) => apply("REJECT", reason)} onCancel={() => setRejecting(false)} />
       ) : (
