@@ -3,7 +3,7 @@
  * baselines measured in the same run. Prints a table and writes the figures to JSON.
  *   --db sqlite|postgres (default sqlite)   --quick (a small version, a couple of minutes)
  *   --json <file> (default tests/.output/bench-<db>.json)
- *   --only P1,P2,P3,P4 (some parts only)   --cpu-prof (the server runs under `node --cpu-prof`; where its time went is printed at the end)
+ *   --only P1,P2,P3,P4,W (some parts only)   --cpu-prof (the server runs under `node --cpu-prof`; where its time went is printed at the end)
  * Full data: 1,000 posts; 100,000 pending comments over them; one post with 10,000 approved
  * comments and replies; 1,000 readers.
  */
@@ -19,6 +19,7 @@ import { hashPassword } from "../app/_lib/auth/password";
 import type { Database } from "../app/_lib/db/client";
 import { encodeCursor } from "../app/_lib/moderation/queue-cursor";
 import { summarise } from "./lib/cpu-profile";
+import { clearWithKeyboard } from "./lib/keyboard-clearing";
 import { renderStale } from "../app/_lib/content/rerender";
 import { actionId, buildIfNeeded, fetchOnce, freePort, freshDatabase, PASSWORD, prepare, root, signIn, startServer, submitComment } from "./lib/harness";
 
@@ -37,8 +38,8 @@ const profileDir = path.join(root, "tests", ".output", "profiles", new Date().to
 const provider = values.db === "postgres" || values.db === "postgresql" ? "postgresql" : "sqlite";
 const quick = values.quick;
 const size = quick
-  ? { posts: 100, pending: 5_000, approved: 1_000, readers: 200, seconds: 3, submissionsPerReader: 2, approvals: 40 }
-  : { posts: 1_000, pending: 100_000, approved: 10_000, readers: 1_000, seconds: 10, submissionsPerReader: 5, approvals: 200 };
+  ? { posts: 100, pending: 5_000, approved: 1_000, readers: 200, seconds: 3, submissionsPerReader: 2, approvals: 40, keyboardDecisions: 50 }
+  : { posts: 1_000, pending: 100_000, approved: 10_000, readers: 1_000, seconds: 10, submissionsPerReader: 5, approvals: 200, keyboardDecisions: 50 };
 
 type Row = { id: string; metric: string; value: number; unit: string; target: string; pass: boolean | null; note?: string };
 const rows: Row[] = [];
@@ -270,6 +271,19 @@ async function main() {
     }
 
     remember("P3");
+
+    // W: a moderator clears the queue's oldest comments with the keyboard alone, in a real browser.
+    if (wanted("W")) {
+      const decidedCount = (ids: string[]) => db.comment.count({ where: { id: { in: ids }, status: { not: "PENDING" } } });
+      const clearing = await clearWithKeyboard(url, moderatorCookie, size.keyboardDecisions, decidedCount);
+      const stored = await decidedCount(clearing.decided);
+      if (process.env.DEBUG_W) console.log(clearing.readyMs.map((ms) => Math.round(ms)).join(" "));
+      const readyP95 = Math.round(percentile(clearing.readyMs, 95));
+      add({ id: "W", metric: `keyboard clearing of ${clearing.decisions} comments (approve, reject with a saved reason, spam): key → next comment ready, p95`, value: readyP95, unit: "ms", target: "≤ 100 ms", pass: readyP95 <= 100, note: `p50 ${Math.round(percentile(clearing.readyMs, 50))} ms, slowest ${Math.round(Math.max(...clearing.readyMs))} ms` });
+      add({ id: "W", metric: "decisions per minute, keyboard alone", value: clearing.perMinute, unit: "/min", target: "", pass: null, note: `${stored} of ${clearing.decided.length} stored, the last ${clearing.storedAfterMs ?? "(never)"} ms after the last key` });
+    }
+
+    remember("W");
 
     // P4: the post with many approved comments.
     if (wanted("P4")) {

@@ -36,7 +36,9 @@ type LastAction = { eventIds: string[]; restore: { item: QueueItemView; position
 
 const POLL_MS = 10_000;
 // Contexts are fetched ahead for the comments the moderator reaches next.
-const PREFETCH_AHEAD = 2;
+const PREFETCH_AHEAD = 4;
+const CONTEXT_ATTEMPTS = 3;
+const CONTEXT_RETRY_MS = 1_000;
 // The next page is fetched while this many comments are still left on this one.
 const LOAD_MORE_WHEN_LEFT = 5;
 // The browser hears of a decision a moment after the server made it, so its Undo closes earlier.
@@ -79,6 +81,24 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
   const decided = useRef(new Set<string>());
   const loadingMore = useRef(false);
   const requested = useRef(new Set<string>());
+  // Decisions sent and not yet answered: the page asks before it is closed on them.
+  const inFlight = useRef(0);
+  const send = useCallback(async <T,>(call: () => Promise<T>): Promise<T> => {
+    inFlight.current += 1;
+    try {
+      return await call();
+    } finally {
+      inFlight.current -= 1;
+    }
+  }, []);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (inFlight.current > 0) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
 
   const showCounts = useCallback((result: { counts?: Record<Tab, number>; pending?: number }) => {
     if (result.counts) setCounts(result.counts);
@@ -103,24 +123,34 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     }
   }, [items, focusItem]);
 
-  // The context of the active comment, and of the next ones before the moderator gets there.
+  // The context of the active comment, and of the next ones before the moderator gets there. A
+  // failed load is tried again a moment later, a few times.
+  const [retryRound, setRetryRound] = useState(0);
+  const attempts = useRef(new Map<string, number>());
   useEffect(() => {
     for (const item of items.slice(active, active + 1 + PREFETCH_AHEAD)) {
       if (requested.current.has(item.id)) continue;
       requested.current.add(item.id);
-      setContexts((current) => ({ ...current, [item.id]: { status: "loading" } }));
+      const attempt = (attempts.current.get(item.id) ?? 0) + 1;
+      attempts.current.set(item.id, attempt);
+      const failed = (message: string) => {
+        setContexts((current) => ({ ...current, [item.id]: { status: "failed", message } }));
+        if (attempt < CONTEXT_ATTEMPTS) {
+          setTimeout(() => {
+            requested.current.delete(item.id);
+            setRetryRound((round) => round + 1);
+          }, CONTEXT_RETRY_MS);
+        }
+      };
       fetch(`/api/moderation/comments/${item.id}/context`, { cache: "no-store" })
         .then(async (response) => {
           const body = (await response.json()) as CommentContext | { error: string };
-          const state: ContextState = response.ok && !("error" in body) ? { status: "ready", context: body } : { status: "failed", message: "error" in body ? body.error : "The context could not be loaded." };
-          setContexts((current) => ({ ...current, [item.id]: state }));
+          if (response.ok && !("error" in body)) setContexts((current) => ({ ...current, [item.id]: { status: "ready", context: body } }));
+          else failed("error" in body ? body.error : "The context could not be loaded.");
         })
-        .catch(() => {
-          requested.current.delete(item.id);
-          setContexts((current) => ({ ...current, [item.id]: { status: "failed", message: "The context could not be loaded. Move on and back to try again." } }));
-        });
+        .catch(() => failed("The context could not be loaded; trying again."));
     }
-  }, [items, active]);
+  }, [items, active, retryRound]);
 
   // The next page joins the list before this one runs out, so the keyboard never meets an end.
   useEffect(() => {
@@ -182,7 +212,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     if (!action || undoing || Date.now() >= action.until) return;
     setUndoing(true);
     startTransition(async () => {
-      const result = await undo({ eventIds: action.eventIds, filters });
+      const result = await send(() => undo({ eventIds: action.eventIds, filters }));
       setUndoing(false);
       setLastAction(null);
       if (result.ok) {
@@ -191,7 +221,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
         setAnnouncement(`Undone: ${action.restore.length === 1 ? `the comment by ${action.restore[0]!.item.authorName} is` : `${plural(action.restore.length, "comment")} are`} back.`);
       } else setAnnouncement(result.message);
     });
-  }, [lastAction, undoing, filters, showCounts, putBack]);
+  }, [lastAction, undoing, filters, showCounts, putBack, send]);
 
   const applyDecision = useCallback(
     (item: QueueItemView, decision: Decision, reason?: string) => {
@@ -200,7 +230,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
       setRejecting(null);
       setLastAction(null);
       startTransition(async () => {
-        const result = await decide({ commentId: item.id, decision, expectedStatus: item.status, expectedRevision: item.revision, reason, filters });
+        const result = await send(() => decide({ commentId: item.id, decision, expectedStatus: item.status, expectedRevision: item.revision, reason, filters }));
         if (result.ok) {
           showCounts(result);
           offerUndo(result.eventIds, [{ item, position }], `${DONE[decision]}: comment by ${item.authorName}.`);
@@ -213,7 +243,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
         }
       });
     },
-    [items, removeItems, filters, showCounts, offerUndo],
+    [items, removeItems, filters, showCounts, offerUndo, send],
   );
 
   const applyBulk = (decision: Decision) => {
@@ -222,7 +252,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     removeItems(chosen.map(({ item }) => item.id));
     setLastAction(null);
     startTransition(async () => {
-      const result = await decideMany({ items: chosen.map(({ item }) => ({ commentId: item.id, expectedStatus: item.status, expectedRevision: item.revision })), decision, filters });
+      const result = await send(() => decideMany({ items: chosen.map(({ item }) => ({ commentId: item.id, expectedStatus: item.status, expectedRevision: item.revision })), decision, filters }));
       if (result.ok) {
         showCounts(result);
         offerUndo(result.eventIds, chosen, `${DONE[decision]}: ${plural(chosen.length, "comment")}.`);
@@ -238,7 +268,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     removeItems([item.id]);
     setLastAction(null);
     startTransition(async () => {
-      const result = await dismissReports({ commentId: item.id, filters });
+      const result = await send(() => dismissReports({ commentId: item.id, filters }));
       if (result.ok) {
         showCounts(result);
         setAnnouncement(`Reports dismissed: comment by ${item.authorName} stays published.`);

@@ -30,7 +30,7 @@ type Props = {
 /** One comment in the queue: who wrote it, where, what it answers, and what can be done with it. */
 export function QueueItem({ item, tab, active, selected, rejecting, editing, reasons, register, onFocus, onToggle, onDecide, onStartReject, onCancelReject, onDismissReports, onStartEdit, onEdited }: Props) {
   return (
-    <article ref={register} tabIndex={-1} aria-label={`Comment by ${item.authorName} on ${item.postTitle}`} className={active ? "queue-item queue-item--active" : "queue-item"} onFocus={onFocus}>
+    <article ref={register} tabIndex={-1} data-comment={item.id} aria-label={`Comment by ${item.authorName} on ${item.postTitle}`} className={active ? "queue-item queue-item--active" : "queue-item"} onFocus={onFocus}>
       <div className="queue-item__head">
         <input type="checkbox" aria-label={`Select comment by ${item.authorName}`} checked={selected} onChange={onToggle} />
         <div>

@@ -1,0 +1,86 @@
+/**
+ * The moderator's workspace measured as a moderator uses it: a real browser on the queue, the
+ * keyboard alone, one decision after another (approve, reject with a saved reason, spam). For
+ * each decision, the time from the key press to the next comment being focused with its context
+ * drawn beside it.
+ */
+import { chromium } from "@playwright/test";
+
+export type ClearingResult = { decisions: number; perMinute: number; readyMs: number[]; decided: string[]; storedAfterMs: number | null };
+
+type Step = "approve" | "reject" | "spam";
+const PATTERN: Step[] = ["approve", "approve", "reject", "approve", "spam"];
+
+// Runs in the page: records when a key arrives, and resolves once the next comment is ready.
+const INSTRUMENT = `
+  window.__keyAt = 0;
+  document.addEventListener("keydown", () => { window.__keyAt = performance.now(); }, true);
+  window.__readyAfter = (previous) => new Promise((resolve, reject) => {
+    const began = performance.now();
+    const check = () => {
+      if (performance.now() - began > 10000) {
+        const panel = document.querySelector('[aria-label="Context of the selected comment"]');
+        reject(new Error("No comment was ready 10 s after the key: focus on " + (document.activeElement ? document.activeElement.outerHTML.slice(0, 300) : "nothing") + "; context: " + (panel ? panel.textContent.slice(0, 300) : "none") + "; at " + location.href));
+        return;
+      }
+      const active = document.activeElement;
+      const panel = document.querySelector('[aria-label="Context of the selected comment"]');
+      const ready = active && active.tagName === "ARTICLE" && active.getAttribute("data-comment") !== previous
+        && panel && !panel.querySelector("[aria-busy]") && panel.querySelector("h3");
+      if (ready) resolve({ ms: performance.now() - window.__keyAt, id: active.getAttribute("data-comment") });
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+`;
+
+/** `storedCount`: how many of the given comments the database holds decided. */
+export async function clearWithKeyboard(url: string, cookie: string, decisions: number, storedCount: (ids: string[]) => Promise<number>): Promise<ClearingResult> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const [name, ...value] = cookie.split(";")[0]!.split("=");
+    await context.addCookies([{ name: name!, value: value.join("="), url }]);
+    await context.addInitScript(INSTRUMENT);
+    const page = await context.newPage();
+    await page.goto(`${url}/moderation`);
+    await page.getByRole("article").first().waitFor();
+    // The first comment, focused and with its context, as the moderator starts.
+    await page.keyboard.press("j");
+    await page.keyboard.press("k");
+    let current = (await page.evaluate("window.__readyAfter(null)")) as { id: string };
+    const readyMs: number[] = [];
+    const decided: string[] = [];
+    const began = performance.now();
+    for (let index = 0; index < decisions; index++) {
+      const step = PATTERN[index % PATTERN.length]!;
+      decided.push(current.id);
+      if (step === "approve") await page.keyboard.press("a");
+      else if (step === "spam") await page.keyboard.press("s");
+      else {
+        // The reject panel opens on the reasons; the first saved one, then the panel's button.
+        await page.keyboard.press("r");
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("Tab");
+        await page.keyboard.press("Enter");
+      }
+      const next = (await page.evaluate(`window.__readyAfter(${JSON.stringify(current.id)})`)) as { ms: number; id: string };
+      readyMs.push(next.ms);
+      current = next;
+    }
+    const minutes = (performance.now() - began) / 60_000;
+    // The page sends decisions one after another; it stays open until the last one is stored.
+    const lastKey = performance.now();
+    let storedAfterMs: number | null = null;
+    while (performance.now() - lastKey < 30_000) {
+      if ((await storedCount(decided)) === decided.length) {
+        storedAfterMs = Math.round(performance.now() - lastKey);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { decisions, perMinute: Math.round(decisions / minutes), readyMs, decided, storedAfterMs };
+  } finally {
+    await browser.close();
+  }
+}
