@@ -265,14 +265,18 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
   };
 
   const dismiss = (item: QueueItemView) => {
+    const position = items.findIndex((candidate) => candidate.id === item.id);
     removeItems([item.id]);
     setLastAction(null);
     startTransition(async () => {
       const result = await send(() => dismissReports({ commentId: item.id, filters }));
       if (result.ok) {
         showCounts(result);
-        setAnnouncement(`Reports dismissed: comment by ${item.authorName} stays published.`);
-      } else setAnnouncement(result.message);
+        offerUndo(result.eventIds, [{ item, position }], `Reports dismissed: comment by ${item.authorName} stays published.`);
+      } else {
+        decided.current.delete(item.id);
+        setAnnouncement(result.message);
+      }
     });
   };
 

@@ -188,3 +188,28 @@ describe("undoing a decision", () => {
     }
   });
 });
+
+describe("undoing a dismissal of reports", () => {
+  it("reopens the reports it closed, once, and only while nothing was decided on the comment since", async () => {
+    const { dismissReports } = await import("@/app/_lib/moderation/reports");
+    const comment = await database.db.comment.create({ data: { postId, authorId: author.id, body: "Reported, then kept.", status: "APPROVED" } });
+    const reporters = await Promise.all([makeViewer(database.db), makeViewer(database.db)]);
+    for (const reporter of reporters) await database.db.report.create({ data: { commentId: comment.id, reporterId: reporter.id, reason: "SPAM" } });
+    const dismissed = await dismissReports(moderator, comment.id);
+    if (!dismissed.ok) throw new Error(dismissed.message);
+    expect(await database.db.report.count({ where: { commentId: comment.id, resolvedAt: null } })).toBe(0);
+
+    const [first, second] = await Promise.all([undoDecisions(moderator, [dismissed.eventId]), undoDecisions(moderator, [dismissed.eventId])]);
+    expect([first.ok, second.ok].filter(Boolean)).toHaveLength(1);
+    expect(await database.db.report.count({ where: { commentId: comment.id, resolvedAt: null } })).toBe(2);
+    expect(JSON.parse((await database.db.moderationEvent.findFirstOrThrow({ where: { commentId: comment.id, action: "UNDO" } })).detail!)).toMatchObject({ action: "DISMISS_REPORTS", reports: 2 });
+
+    // Dismissed again, then trashed by another moderator: that dismissal stays.
+    const again = await dismissReports(moderator, comment.id);
+    if (!again.ok) throw new Error(again.message);
+    const other = await makeViewer(database.db, { role: "MODERATOR" });
+    expect(await decideComment(other, { commentId: comment.id, decision: "TRASH", expectedStatus: "APPROVED", expectedRevision: 1 })).toMatchObject({ ok: true });
+    expect(await undoDecisions(moderator, [again.eventId])).toMatchObject({ ok: false, message: "Not undone: the comment changed after your decision." });
+    expect(await database.db.report.count({ where: { commentId: comment.id, resolvedAt: null } })).toBe(0);
+  });
+});

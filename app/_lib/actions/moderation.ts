@@ -79,5 +79,5 @@ export async function dismissReports(input: unknown): Promise<ModerationActionRe
   if (!parsed.success) return invalid();
   const result = await dismiss(await getViewer(), parsed.data.commentId);
   if (!result.ok) return result;
-  return { ok: true, ...(await countsNow(parsed.data.filters)) };
+  return { ok: true, eventIds: [result.eventId], ...(await countsNow(parsed.data.filters)) };
 }

@@ -26,16 +26,17 @@ export async function reportComment(viewer: Viewer | null, input: { commentId: s
 }
 
 /** A moderator keeps the comment and closes its open reports. */
-export async function dismissReports(viewer: Viewer | null, commentId: string, now = new Date()): Promise<{ ok: true; dismissed: number } | { ok: false; message: string }> {
+export async function dismissReports(viewer: Viewer | null, commentId: string, now = new Date()): Promise<{ ok: true; dismissed: number; eventId: string } | { ok: false; message: string }> {
   if (!hasRole(viewer, "MODERATOR")) return { ok: false, message: "You do not have access." };
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({ where: { id: commentId }, select: { postId: true, authorId: true } });
     if (!comment) return { ok: false as const, message: "This comment no longer exists." };
     const resolved = await tx.report.updateMany({ where: { commentId, resolvedAt: null }, data: { resolvedAt: now, resolvedById: viewer.id, resolution: "DISMISSED" } });
     if (resolved.count === 0) return { ok: false as const, message: "These reports were already handled." };
-    await tx.moderationEvent.create({
-      data: { action: "DISMISS_REPORTS", moderatorId: viewer.id, commentId, postId: comment.postId, subjectUserId: comment.authorId, detail: JSON.stringify({ reports: resolved.count }) },
+    const event = await tx.moderationEvent.create({
+      select: { id: true },
+      data: { action: "DISMISS_REPORTS", moderatorId: viewer.id, commentId, postId: comment.postId, subjectUserId: comment.authorId, detail: JSON.stringify({ reports: resolved.count }), createdAt: now },
     });
-    return { ok: true as const, dismissed: resolved.count };
+    return { ok: true as const, dismissed: resolved.count, eventId: event.id };
   });
 }

@@ -8,7 +8,9 @@ import type { DecisionDetail } from "./decide";
 
 export type UndoResult = { ok: true; postSlugs: string[]; undone: number } | { ok: false; code: "forbidden" | "conflict" | "invalid"; message: string };
 
-const UNDOABLE = ["APPROVE", "REJECT", "SPAM", "TRASH", "RESTORE"] as const;
+const DECISIONS = ["APPROVE", "REJECT", "SPAM", "TRASH", "RESTORE"] as const;
+const NOTHING_TO_UNDO = "There is no decision of yours to undo.";
+const CHANGED = "Not undone: the comment changed after your decision.";
 
 class UndoRefused extends Error {}
 
@@ -32,19 +34,30 @@ async function undoIn(tx: Transaction, moderator: Viewer, eventId: string, now: 
     where: { id: eventId },
     select: { id: true, action: true, moderatorId: true, commentId: true, subjectUserId: true, postId: true, detail: true, createdAt: true, post: { select: { slug: true } } },
   });
-  const detail = event ? parseDetail(event.detail) : null;
   // Only the moderator who decided takes it back: another moderator decides afresh instead.
-  if (!event || !detail || !event.commentId || event.moderatorId !== moderator.id || !(UNDOABLE as readonly string[]).includes(event.action)) {
-    throw new UndoRefused("There is no decision of yours to undo.");
-  }
+  if (!event || !event.commentId || event.moderatorId !== moderator.id) throw new UndoRefused(NOTHING_TO_UNDO);
   if (now.getTime() - event.createdAt.getTime() >= UNDO_WINDOW_MS) throw new UndoRefused("Too late to undo: decide on the comment again from its tab.");
+  const nothingSince = { events: { none: { id: { not: event.id }, createdAt: { gte: event.createdAt } } } };
+  if (event.action === "DISMISS_REPORTS") {
+    // The reports it closed open again, while nothing was decided on the comment since.
+    if ((await tx.comment.count({ where: { id: event.commentId, ...nothingSince } })) !== 1) throw new UndoRefused(CHANGED);
+    const reopened = await tx.report.updateMany({
+      where: { commentId: event.commentId, resolvedAt: event.createdAt, resolvedById: moderator.id, resolution: "DISMISSED" },
+      data: { resolvedAt: null, resolvedById: null, resolution: null },
+    });
+    if (reopened.count === 0) throw new UndoRefused(CHANGED);
+    await logUndo(tx, moderator, event, { reports: reopened.count }, now);
+    return event.post?.slug ?? "";
+  }
+  const detail = parseDetail(event.detail);
+  if (!detail || !(DECISIONS as readonly string[]).includes(event.action)) throw new UndoRefused(NOTHING_TO_UNDO);
   const previous = detail.previous;
   const restored = await tx.comment.updateMany({
     where: {
       id: event.commentId,
       status: detail.to,
       revision: detail.revision,
-      events: { none: { id: { not: event.id }, createdAt: { gte: event.createdAt } } },
+      ...nothingSince,
     },
     data: {
       status: detail.from,
@@ -53,7 +66,7 @@ async function undoIn(tx: Transaction, moderator: Viewer, eventId: string, now: 
       rejectionReason: previous?.rejectionReason ?? null,
     },
   });
-  if (restored.count !== 1) throw new UndoRefused("Not undone: the comment changed after your decision.");
+  if (restored.count !== 1) throw new UndoRefused(CHANGED);
   await tx.report.updateMany({
     where: { commentId: event.commentId, resolvedAt: event.createdAt, resolvedById: moderator.id, resolution: detail.to },
     data: { resolvedAt: null, resolvedById: null, resolution: null },
@@ -61,6 +74,14 @@ async function undoIn(tx: Transaction, moderator: Viewer, eventId: string, now: 
   await tx.outboxMessage.deleteMany({ where: { causeEventId: event.id, status: "QUEUED" } });
   // A delivery run that claimed one of its emails first wins: the decision stands.
   if ((await tx.outboxMessage.count({ where: { causeEventId: event.id } })) > 0) throw new UndoRefused("Too late to undo: its email has already gone.");
+  await logUndo(tx, moderator, event, { from: detail.to, to: detail.from }, now);
+  return event.post?.slug ?? "";
+}
+
+type UndoneEvent = { id: string; action: string; commentId: string | null; subjectUserId: string | null; postId: string | null };
+
+/** The undo's own audit event, naming the event it took back. */
+async function logUndo(tx: Transaction, moderator: Viewer, event: UndoneEvent, change: Record<string, unknown>, now: Date) {
   await tx.moderationEvent.create({
     data: {
       action: "UNDO",
@@ -68,11 +89,10 @@ async function undoIn(tx: Transaction, moderator: Viewer, eventId: string, now: 
       commentId: event.commentId,
       subjectUserId: event.subjectUserId,
       postId: event.postId,
-      detail: JSON.stringify({ undoes: event.id, action: event.action, from: detail.to, to: detail.from }),
+      detail: JSON.stringify({ undoes: event.id, action: event.action, ...change }),
       createdAt: now,
     },
   });
-  return event.post?.slug ?? "";
 }
 
 /** Undoes one decision, or every decision of a bulk action: all of them, or none. */

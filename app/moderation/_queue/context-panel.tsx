@@ -7,6 +7,13 @@ import { plural, REPORT_REASONS, STATUS_LABEL } from "./labels";
 
 export type ContextState = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; context: CommentContext };
 
+const COUNTED = [
+  ["APPROVED", "Approved"],
+  ["REJECTED", "Rejected"],
+  ["SPAM", "Spam"],
+  ["PENDING", "Pending"],
+] as const;
+
 type Props = { state: ContextState | null; viewer: { id: string; isAdmin: boolean } };
 
 function standingText(standing: AuthorRecord["standing"]): string {
@@ -29,22 +36,12 @@ function AuthorPanel({ author, viewer }: { author: AuthorRecord; viewer: Props["
         {author.standing.reason && <> ({author.standing.reason})</>}
       </p>
       <dl className="context-panel__counts">
-        <div>
-          <dt>Approved</dt>
-          <dd>{author.counts.APPROVED}</dd>
-        </div>
-        <div>
-          <dt>Rejected</dt>
-          <dd>{author.counts.REJECTED}</dd>
-        </div>
-        <div>
-          <dt>Spam</dt>
-          <dd>{author.counts.SPAM}</dd>
-        </div>
-        <div>
-          <dt>Pending</dt>
-          <dd>{author.counts.PENDING}</dd>
-        </div>
+        {COUNTED.map(([status, label]) => (
+          <div key={status}>
+            <dt>{label}</dt>
+            <dd>{author.counts[status]}</dd>
+          </div>
+        ))}
       </dl>
       <h4>Last comments</h4>
       <ul className="context-panel__recent">
