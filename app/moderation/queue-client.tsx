@@ -40,7 +40,7 @@ const PREFETCH_AHEAD = 4;
 const CONTEXT_ATTEMPTS = 3;
 const CONTEXT_RETRY_MS = 1_000;
 // The next page is fetched while this many comments are still left on this one.
-const LOAD_MORE_WHEN_LEFT = 5;
+const LOAD_MORE_WHEN_LEFT = 10;
 // The browser hears of a decision a moment after the server made it, so its Undo closes earlier.
 const UNDO_MARGIN_MS = 1_000;
 
@@ -113,14 +113,14 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     [items],
   );
 
+  // Focus goes to the comment that took the decided one's place; when the list ran out before
+  // the next page came, it waits for that page.
   useEffect(() => {
-    if (pendingFocus.current === null) return;
+    if (pendingFocus.current === null || items.length === 0) return;
     const index = Math.min(pendingFocus.current, items.length - 1);
     pendingFocus.current = null;
-    if (index >= 0) {
-      setActive(index);
-      focusItem(index);
-    }
+    setActive(index);
+    focusItem(index);
   }, [items, focusItem]);
 
   // The context of the active comment, and of the next ones before the moderator gets there. A
