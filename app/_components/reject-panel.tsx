@@ -2,15 +2,18 @@
 
 import { useEffect, useRef, useState } from "react";
 
+const OTHER = "other";
+
 type Props = { commentId: string; authorName: string; reasons: string[]; onReject: (reason?: string) => void; onCancel: () => void };
 
 /** The saved reasons admins keep in the settings, "Other" for a typed one, or none at all. */
 export function RejectPanel({ commentId, authorName, reasons, onReject, onCancel }: Props) {
+  // Options are told apart by place, so a saved reason can be any text, "other" included.
   const [preset, setPreset] = useState("");
   const [other, setOther] = useState("");
   const select = useRef<HTMLSelectElement>(null);
   useEffect(() => select.current?.focus(), []);
-  const reason = preset === "other" ? other.trim() : preset;
+  const reason = preset === OTHER ? other.trim() : preset === "" ? "" : (reasons[Number(preset)] ?? "");
   return (
     <form
       className="form reject-panel"
@@ -27,15 +30,15 @@ export function RejectPanel({ commentId, authorName, reasons, onReject, onCancel
         <label htmlFor={`reason-${commentId}`}>Reason shown to the author (optional)</label>
         <select ref={select} id={`reason-${commentId}`} value={preset} onChange={(event) => setPreset(event.target.value)}>
           <option value="">No reason</option>
-          {reasons.map((text) => (
-            <option key={text} value={text}>
+          {reasons.map((text, index) => (
+            <option key={index} value={String(index)}>
               {text}
             </option>
           ))}
-          <option value="other">Other…</option>
+          <option value={OTHER}>Other…</option>
         </select>
       </div>
-      {preset === "other" && (
+      {preset === OTHER && (
         <div className="field">
           <label htmlFor={`reason-other-${commentId}`}>Other reason</label>
           <input id={`reason-other-${commentId}`} type="text" maxLength={500} value={other} onChange={(event) => setOther(event.target.value)} />

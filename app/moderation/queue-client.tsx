@@ -55,7 +55,8 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
   const [showHelp, setShowHelp] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const [newCount, setNewCount] = useState(0);
-  const [lastAction, setLastAction] = useState<LastAction | null>(null);
+  // Decisions that can still be taken back, the latest last; `z` and Undo take back the latest.
+  const [undoable, setUndoable] = useState<LastAction[]>([]);
   const [undoing, setUndoing] = useState(false);
   const [contexts, setContexts] = useState<Record<string, ContextState>>({});
   const [cursor, setCursor] = useState(initialCursor);
@@ -108,7 +109,10 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
   const focusItem = useCallback(
     (index: number) => {
       const item = items[index];
-      if (item) articles.current.get(item.id)?.focus();
+      const element = item ? articles.current.get(item.id) : undefined;
+      // Scrolled into view by the element's own margin, so the sticky bar above never hides it.
+      element?.focus({ preventScroll: true });
+      element?.scrollIntoView({ block: "nearest" });
     },
     [items],
   );
@@ -195,44 +199,63 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     pendingFocus.current = Math.min(...restore.map(({ position }) => position));
   }, []);
 
+  // The author's record beside their other comments changes with every decision on one of them.
+  const refreshContextsOf = useCallback(
+    (decidedItems: QueueItemView[]) => {
+      const authors = new Set(decidedItems.map((item) => item.authorId).filter((id): id is string => Boolean(id)));
+      if (authors.size === 0) return;
+      for (const item of items) {
+        if (item.authorId && authors.has(item.authorId)) {
+          requested.current.delete(item.id);
+          attempts.current.delete(item.id);
+        }
+      }
+      setRetryRound((round) => round + 1);
+    },
+    [items],
+  );
+
   const offerUndo = useCallback((eventIds: string[] | undefined, restore: LastAction["restore"], message: string) => {
     setAnnouncement(message);
-    setLastAction(eventIds?.length ? { eventIds, restore, message, until: Date.now() + UNDO_WINDOW_MS - UNDO_MARGIN_MS } : null);
+    const action = eventIds?.length ? { eventIds, restore, message, until: Date.now() + UNDO_WINDOW_MS - UNDO_MARGIN_MS } : null;
+    if (action) setUndoable((current) => [...current.filter((candidate) => candidate.until > Date.now()), action]);
   }, []);
 
-  // The notice loses its Undo when the window closes.
+  // Each decision leaves the list of what can be undone when its window closes.
   useEffect(() => {
-    if (!lastAction) return;
-    const timer = setTimeout(() => setLastAction((current) => (current === lastAction ? null : current)), Math.max(0, lastAction.until - Date.now()));
+    if (undoable.length === 0) return;
+    const soonest = Math.min(...undoable.map((action) => action.until));
+    const timer = setTimeout(() => setUndoable((current) => current.filter((action) => action.until > Date.now())), Math.max(0, soonest - Date.now()));
     return () => clearTimeout(timer);
-  }, [lastAction]);
+  }, [undoable]);
 
   const undoLast = useCallback(() => {
-    const action = lastAction;
-    if (!action || undoing || Date.now() >= action.until) return;
+    const action = undoable.findLast((candidate) => candidate.until > Date.now());
+    if (!action || undoing) return;
     setUndoing(true);
     startTransition(async () => {
       const result = await send(() => undo({ eventIds: action.eventIds, filters }));
       setUndoing(false);
-      setLastAction(null);
+      setUndoable((current) => current.filter((candidate) => candidate !== action));
       if (result.ok) {
         showCounts(result);
         putBack(action.restore);
+        refreshContextsOf(action.restore.map(({ item }) => item));
         setAnnouncement(`Undone: ${action.restore.length === 1 ? `the comment by ${action.restore[0]!.item.authorName} is` : `${plural(action.restore.length, "comment")} are`} back.`);
       } else setAnnouncement(result.message);
     });
-  }, [lastAction, undoing, filters, showCounts, putBack, send]);
+  }, [undoable, undoing, filters, showCounts, putBack, send, refreshContextsOf]);
 
   const applyDecision = useCallback(
     (item: QueueItemView, decision: Decision, reason?: string) => {
       const position = items.findIndex((candidate) => candidate.id === item.id);
       removeItems([item.id]);
       setRejecting(null);
-      setLastAction(null);
       startTransition(async () => {
         const result = await send(() => decide({ commentId: item.id, decision, expectedStatus: item.status, expectedRevision: item.revision, reason, filters }));
         if (result.ok) {
           showCounts(result);
+          refreshContextsOf([item]);
           offerUndo(result.eventIds, [{ item, position }], `${DONE[decision]}: comment by ${item.authorName}.`);
         } else {
           decided.current.delete(item.id);
@@ -243,18 +266,18 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
         }
       });
     },
-    [items, removeItems, filters, showCounts, offerUndo, send],
+    [items, removeItems, filters, showCounts, offerUndo, send, refreshContextsOf],
   );
 
   const applyBulk = (decision: Decision) => {
     const chosen = items.map((item, position) => ({ item, position })).filter(({ item }) => selected.has(item.id));
     if (chosen.length === 0) return;
     removeItems(chosen.map(({ item }) => item.id));
-    setLastAction(null);
     startTransition(async () => {
       const result = await send(() => decideMany({ items: chosen.map(({ item }) => ({ commentId: item.id, expectedStatus: item.status, expectedRevision: item.revision })), decision, filters }));
       if (result.ok) {
         showCounts(result);
+        refreshContextsOf(chosen.map(({ item }) => item));
         offerUndo(result.eventIds, chosen, `${DONE[decision]}: ${plural(chosen.length, "comment")}.`);
       } else {
         putBack(chosen);
@@ -267,7 +290,6 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
   const dismiss = (item: QueueItemView) => {
     const position = items.findIndex((candidate) => candidate.id === item.id);
     removeItems([item.id]);
-    setLastAction(null);
     startTransition(async () => {
       const result = await send(() => dismissReports({ commentId: item.id, filters }));
       if (result.ok) {
@@ -356,6 +378,11 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
 
   return (
     <div className="workspace">
+      {/* First in the page, so the filters come before the list they filter; drawn beside it. */}
+      <div className="workspace__side">
+        {filterForm}
+        <ContextPanel state={activeItem ? (contexts[activeItem.id] ?? { status: "loading" }) : null} viewer={viewer} />
+      </div>
       <div className="workspace__list">
         <div className="workspace__bar">
           <nav aria-label="Queue tabs" className="tabs">
@@ -369,7 +396,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
               ))}
             </ul>
           </nav>
-          <UndoNotice message={announcement} undoable={Boolean(lastAction)} undoing={undoing} onUndo={undoLast} />
+          <UndoNotice message={announcement} undoable={undoable.length > 0} undoing={undoing} onUndo={undoLast} />
           {newCount > 0 && (
             <button
               type="button"
@@ -431,10 +458,6 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
             ))}
           </ol>
         )}
-      </div>
-      <div className="workspace__side">
-        {filterForm}
-        <ContextPanel state={activeItem ? (contexts[activeItem.id] ?? { status: "loading" }) : null} viewer={viewer} />
       </div>
     </div>
   );

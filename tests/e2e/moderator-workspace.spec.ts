@@ -40,7 +40,8 @@ for (const width of [1280, 360] as const) {
     await signIn(page, moderator, "/");
     await openQueue(page, post.slug);
     const context = page.getByRole("complementary", { name: "Context of the selected comment" });
-    await expect(context.getByRole("heading", { level: 3, name: "Ben Reader" })).toBeVisible();
+    if (width === 1280) await expect(context.getByRole("heading", { level: 3, name: "Ben Reader" })).toBeVisible();
+    else await expect(page.getByRole("article").first()).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
     await page.evaluate(() => document.fonts.ready);
@@ -59,8 +60,11 @@ for (const width of [1280, 360] as const) {
 
     const list = page.getByRole("list").filter({ has: page.getByRole("article") });
     const listBox = (await list.boundingBox())!;
-    const contextBox = (await context.boundingBox())!;
+    // The filters come before the list, on the screen and in the page's order.
+    const filters = page.getByRole("form", { name: "Filter the queue" });
+    expect(await filters.evaluate((form, listElement) => Boolean(form.compareDocumentPosition(listElement!) & Node.DOCUMENT_POSITION_FOLLOWING), await list.elementHandle())).toBe(true);
     if (width === 1280) {
+      const contextBox = (await context.boundingBox())!;
       // The queue uses the width: the list and its context side by side, wider than a reading column.
       expect(contextBox.x).toBeGreaterThanOrEqual(listBox.x + listBox.width);
       expect(listBox.width + contextBox.width).toBeGreaterThan(1000);
@@ -73,8 +77,9 @@ for (const width of [1280, 360] as const) {
       await expect(context).toBeInViewport();
       await page.mouse.wheel(0, -2000);
     } else {
-      // Phones keep one column: the context comes after the list.
-      expect(contextBox.y).toBeGreaterThanOrEqual(listBox.y + listBox.height);
+      // Phones keep one column: the filters above the list, no context panel beside it.
+      expect((await filters.boundingBox())!.y + (await filters.boundingBox())!.height).toBeLessThanOrEqual(listBox.y);
+      await expect(context).toBeHidden();
     }
   });
 }
@@ -159,6 +164,29 @@ test("undo: a decision taken back within ten seconds restores the comment and se
   await page.keyboard.press("z");
   expect(await statusOf(second.id)).toBe("APPROVED");
   expect(await mailTo(reader.id)).toHaveLength(1);
+});
+
+test("two decisions in a row are taken back one after the other with z", async ({ page }) => {
+  const post = await createPost();
+  const reader = await createUser();
+  const moderator = await createUser({ role: "MODERATOR" });
+  const first = await pendingComment(post.id, reader.id, "Decided first.");
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const second = await pendingComment(post.id, reader.id, "Decided second.");
+
+  await signIn(page, moderator, "/");
+  await openQueue(page, post.slug);
+  await page.keyboard.press("a");
+  await expect(page.getByRole("article").filter({ hasText: "Decided second." })).toBeFocused();
+  await page.keyboard.press("s");
+  await expect(page.getByRole("article")).toHaveCount(0);
+  await expect.poll(() => statusOf(second.id)).toBe("SPAM");
+  await page.keyboard.press("z");
+  await expect(page.getByRole("article").filter({ hasText: "Decided second." })).toBeVisible();
+  await page.keyboard.press("z");
+  await expect(page.getByRole("article")).toHaveCount(2);
+  await expect.poll(() => statusOf(first.id)).toBe("PENDING");
+  expect(await statusOf(second.id)).toBe("PENDING");
 });
 
 test("undo of a bulk decision brings every comment back", async ({ page }) => {

@@ -114,14 +114,31 @@ describe("undoing a decision", () => {
     const firstEvent = await approve(first.id);
     const other = await makeViewer(database.db, { role: "MODERATOR" });
     expect(await decideComment(other, { commentId: first.id, decision: "TRASH", expectedStatus: "APPROVED", expectedRevision: 1 })).toMatchObject({ ok: true });
-    expect(await undoDecisions(moderator, [firstEvent])).toMatchObject({ ok: false, message: "Not undone: the comment changed after your decision." });
+    expect(await undoDecisions(moderator, [firstEvent])).toMatchObject({ ok: false, message: "Not undone: the comment was changed or answered after your decision." });
     expect((await stored(first.id)).status).toBe("TRASH");
 
     const second = await pending();
     const secondEvent = await approve(second.id);
     await editAsModerator(other, { commentId: second.id, body: "Changed after the approval." });
-    expect(await undoDecisions(moderator, [secondEvent])).toMatchObject({ ok: false, message: "Not undone: the comment changed after your decision." });
+    expect(await undoDecisions(moderator, [secondEvent])).toMatchObject({ ok: false, message: "Not undone: the comment was changed or answered after your decision." });
     expect((await stored(second.id)).status).toBe("APPROVED");
+  });
+
+  it("is refused once someone replied to the comment, and the undone decision leaves the overview's figures", async () => {
+    const comment = await pending();
+    const eventId = await approve(comment.id);
+    await database.db.comment.create({ data: { postId, authorId: moderator.id, parentId: comment.id, body: "An answer.", status: "APPROVED" } });
+    expect(await undoDecisions(moderator, [eventId])).toMatchObject({ ok: false, message: "Not undone: the comment was changed or answered after your decision." });
+    expect((await stored(comment.id)).status).toBe("APPROVED");
+
+    const { loadDashboard } = await import("@/app/_lib/moderation/dashboard");
+    const before = (await loadDashboard(moderator))!;
+    const other = await pending();
+    const otherEvent = await approve(other.id);
+    expect(await undoDecisions(moderator, [otherEvent])).toMatchObject({ ok: true });
+    const after = (await loadDashboard(moderator))!;
+    expect(after.decisionsLastWeek).toBe(before.decisionsLastWeek);
+    expect(after.days.at(-1)!.approved).toBe(before.days.at(-1)!.approved);
   });
 
   it("puts back the earlier decision of a comment that was not pending, and reopens the reports it settled", async () => {
@@ -209,7 +226,7 @@ describe("undoing a dismissal of reports", () => {
     if (!again.ok) throw new Error(again.message);
     const other = await makeViewer(database.db, { role: "MODERATOR" });
     expect(await decideComment(other, { commentId: comment.id, decision: "TRASH", expectedStatus: "APPROVED", expectedRevision: 1 })).toMatchObject({ ok: true });
-    expect(await undoDecisions(moderator, [again.eventId])).toMatchObject({ ok: false, message: "Not undone: the comment changed after your decision." });
+    expect(await undoDecisions(moderator, [again.eventId])).toMatchObject({ ok: false, message: "Not undone: the comment was changed or answered after your decision." });
     expect(await database.db.report.count({ where: { commentId: comment.id, resolvedAt: null } })).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { excerpt } from "@/app/_lib/content/truncate";
 import { ageOf, exactTime, formatLongDate, relativeTime } from "@/app/_lib/format";
-import { THREAD_PAGE_SIZE } from "@/app/_lib/comments/queries";
+import { PENDING_IN_PLACE, THREAD_PAGE_SIZE } from "@/app/_lib/comments/queries";
 import type { CommentStatus } from "./decide";
 
 const RECENT = 5;
@@ -30,15 +30,24 @@ export type AuthorRecord = {
 export type CommentContext = {
   commentId: string;
   post: { title: string; slug: string };
-  /** The comment's place in the thread (the right page of comments, at its anchor). */
-  threadHref: string;
+  /**
+   * The comment's place in the thread (the right page of comments, at its anchor); null for a new
+   * comment behind more pending ones than the thread shows a moderator.
+   */
+  threadHref: string | null;
   parent: { authorName: string; status: CommentStatus; deleted: boolean; excerpt: string; when: string; at: string } | null;
   author: AuthorRecord | null;
   guestName: string | null;
 };
 
 /** The page of the thread a comment is on: the page of its top-level ancestor among published ones. */
-async function threadHref(comment: { id: string; parentId: string | null; createdAt: Date; postId: string; status: CommentStatus }, slug: string): Promise<string> {
+async function threadHref(comment: { id: string; parentId: string | null; createdAt: Date; postId: string; status: CommentStatus }, slug: string): Promise<string | null> {
+  if (!comment.parentId && comment.status === "PENDING") {
+    const olderPending = await db.comment.count({
+      where: { postId: comment.postId, parentId: null, status: "PENDING", OR: [{ createdAt: { lt: comment.createdAt } }, { createdAt: comment.createdAt, id: { lt: comment.id } }] },
+    });
+    if (olderPending >= PENDING_IN_PLACE) return null;
+  }
   let root = comment;
   for (let step = 0; root.parentId && step < MAX_ANCESTORS; step++) {
     const parent = await db.comment.findUnique({ where: { id: root.parentId }, select: { id: true, parentId: true, createdAt: true, postId: true, status: true } });

@@ -56,13 +56,13 @@ async function overview(now: Date): Promise<Dashboard> {
     commentTallies().then((tallies) => tallies.PENDING),
     db.comment.findFirst({ where: { status: "PENDING" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { createdAt: true } }),
     db.moderationEvent.findMany({
-      where: { action: { in: ["APPROVE", "REJECT", "SPAM", "TRASH"] }, moderatorId: { not: null }, createdAt: { gte: new Date(now.getTime() - MEDIAN_DAYS * DAY_MS) } },
+      where: { action: { in: ["APPROVE", "REJECT", "SPAM", "TRASH"] }, undoneAt: null, moderatorId: { not: null }, createdAt: { gte: new Date(now.getTime() - MEDIAN_DAYS * DAY_MS) } },
       orderBy: { createdAt: "desc" },
       take: MEDIAN_SAMPLE,
       select: { createdAt: true, comment: { select: { createdAt: true } } },
     }),
     db.moderationEvent.findMany({
-      where: { action: { in: ["APPROVE", "REJECT", "SPAM"] }, createdAt: { gte: firstDay } },
+      where: { action: { in: ["APPROVE", "REJECT", "SPAM"] }, undoneAt: null, createdAt: { gte: firstDay } },
       select: { action: true, createdAt: true },
     }),
   ]);

@@ -10,7 +10,7 @@ export type UndoResult = { ok: true; postSlugs: string[]; undone: number } | { o
 
 const DECISIONS = ["APPROVE", "REJECT", "SPAM", "TRASH", "RESTORE"] as const;
 const NOTHING_TO_UNDO = "There is no decision of yours to undo.";
-const CHANGED = "Not undone: the comment changed after your decision.";
+const CHANGED = "Not undone: the comment was changed or answered after your decision.";
 
 class UndoRefused extends Error {}
 
@@ -37,7 +37,12 @@ async function undoIn(tx: Transaction, moderator: Viewer, eventId: string, now: 
   // Only the moderator who decided takes it back: another moderator decides afresh instead.
   if (!event || !event.commentId || event.moderatorId !== moderator.id) throw new UndoRefused(NOTHING_TO_UNDO);
   if (now.getTime() - event.createdAt.getTime() >= UNDO_WINDOW_MS) throw new UndoRefused("Too late to undo: decide on the comment again from its tab.");
-  const nothingSince = { events: { none: { id: { not: event.id }, createdAt: { gte: event.createdAt } } } };
+  // Nothing decided or edited on it since, and no reply written to it since (a reply to a comment
+  // published a moment ago would be left hanging from one taken back).
+  const nothingSince = {
+    events: { none: { id: { not: event.id }, createdAt: { gte: event.createdAt } } },
+    replies: { none: { createdAt: { gte: event.createdAt } } },
+  };
   if (event.action === "DISMISS_REPORTS") {
     // The reports it closed open again, while nothing was decided on the comment since.
     if ((await tx.comment.count({ where: { id: event.commentId, ...nothingSince } })) !== 1) throw new UndoRefused(CHANGED);
@@ -80,8 +85,9 @@ async function undoIn(tx: Transaction, moderator: Viewer, eventId: string, now: 
 
 type UndoneEvent = { id: string; action: string; commentId: string | null; subjectUserId: string | null; postId: string | null };
 
-/** The undo's own audit event, naming the event it took back. */
+/** The undo's own audit event, naming the event it took back, which is marked undone. */
 async function logUndo(tx: Transaction, moderator: Viewer, event: UndoneEvent, change: Record<string, unknown>, now: Date) {
+  await tx.moderationEvent.update({ where: { id: event.id }, data: { undoneAt: now } });
   await tx.moderationEvent.create({
     data: {
       action: "UNDO",

@@ -103,7 +103,7 @@ export function ContextPanel({ state, viewer }: Props) {
         <>
           <section aria-labelledby="context-place" className="context-panel__section">
             <h3 id="context-place">
-              On <Link href={state.context.threadHref}>{state.context.post.title}</Link>
+              On <Link href={`/posts/${state.context.post.slug}`}>{state.context.post.title}</Link>
             </h3>
             {state.context.parent ? (
               <div className="context-panel__parent">
@@ -117,7 +117,11 @@ export function ContextPanel({ state, viewer }: Props) {
               <p>A new comment on the post, not a reply.</p>
             )}
             <p>
-              <Link href={state.context.threadHref}>See it in the thread</Link>
+              {state.context.threadHref ? (
+                <Link href={state.context.threadHref}>See it in the thread</Link>
+              ) : (
+                <>Not shown in the thread yet: older comments on this post wait for review first.</>
+              )}
             </p>
           </section>
           {state.context.author ? (

@@ -6,5 +6,8 @@ ALTER TYPE "ModerationAction" ADD VALUE 'UNDO';
 ALTER TABLE "OutboxMessage" ADD COLUMN     "causeEventId" TEXT,
 ADD COLUMN     "notBefore" TIMESTAMP(3);
 
+-- AlterTable
+ALTER TABLE "ModerationEvent" ADD COLUMN     "undoneAt" TIMESTAMP(3);
+
 -- CreateIndex
 CREATE INDEX "OutboxMessage_causeEventId_idx" ON "OutboxMessage"("causeEventId");
