@@ -229,4 +229,28 @@ describe("undoing a dismissal of reports", () => {
     expect(await undoDecisions(moderator, [again.eventId])).toMatchObject({ ok: false, message: "Not undone: the comment was changed or answered after your decision." });
     expect(await database.db.report.count({ where: { commentId: comment.id, resolvedAt: null } })).toBe(0);
   });
+
+  it("never reopens reports over another moderator's decision made at the same moment", async () => {
+    const { dismissReports } = await import("@/app/_lib/moderation/reports");
+    const other = await makeViewer(database.db, { role: "MODERATOR" });
+    const reporter = await makeViewer(database.db);
+    const rounds = await Promise.all(
+      Array.from({ length: 20 }, async (_, round) => {
+        const comment = await database.db.comment.create({ data: { postId, authorId: author.id, body: `Reported ${round}`, status: "APPROVED" } });
+        await database.db.report.create({ data: { commentId: comment.id, reporterId: reporter.id, reason: "SPAM" } });
+        const dismissed = await dismissReports(moderator, comment.id);
+        if (!dismissed.ok) throw new Error(dismissed.message);
+        const [undone, trashed] = await Promise.all([
+          undoDecisions(moderator, [dismissed.eventId]),
+          decideComment(other, { commentId: comment.id, decision: "TRASH", expectedStatus: "APPROVED", expectedRevision: 1 }),
+        ]);
+        const open = await database.db.report.count({ where: { commentId: comment.id, resolvedAt: null } });
+        return { undone: undone.ok, trashed: trashed.ok, open };
+      }),
+    );
+    // Either order is fine: undo then trash (the trash settles the reopened report) or trash then
+    // a refused undo. A trashed comment with an open report means the undo ignored the trash.
+    expect(rounds.filter((round) => round.trashed && round.open > 0)).toEqual([]);
+    expect(rounds.every((round) => round.trashed)).toBe(true);
+  });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
-import type { Transaction } from "@/app/_lib/db/client";
+import { providerOf, type Transaction } from "@/app/_lib/db/client";
 import { UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
 import type { DecisionDetail } from "./decide";
 
@@ -13,6 +13,10 @@ const NOTHING_TO_UNDO = "There is no decision of yours to undo.";
 const CHANGED = "Not undone: the comment was changed or answered after your decision.";
 
 class UndoRefused extends Error {}
+
+async function lockCommentRow(tx: Transaction, commentId: string): Promise<void> {
+  if (providerOf(db) === "postgresql") await tx.$queryRaw`SELECT "id" FROM "Comment" WHERE "id" = ${commentId} FOR UPDATE`;
+}
 
 function parseDetail(detail: string | null): DecisionDetail | null {
   try {
@@ -44,7 +48,11 @@ async function undoIn(tx: Transaction, moderator: Viewer, eventId: string, now: 
     replies: { none: { createdAt: { gte: event.createdAt } } },
   };
   if (event.action === "DISMISS_REPORTS") {
-    // The reports it closed open again, while nothing was decided on the comment since.
+    // The reports it closed open again, while nothing was decided on the comment since. Every
+    // decision writes the comment's row, so holding that row first makes a decision committing
+    // meanwhile either wait for this undo or be seen by the check below (a new statement sees
+    // what committed before it on PostgreSQL; SQLite transactions already take turns).
+    await lockCommentRow(tx, event.commentId);
     if ((await tx.comment.count({ where: { id: event.commentId, ...nothingSince } })) !== 1) throw new UndoRefused(CHANGED);
     const reopened = await tx.report.updateMany({
       where: { commentId: event.commentId, resolvedAt: event.createdAt, resolvedById: moderator.id, resolution: "DISMISSED" },
