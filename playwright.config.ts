@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_METRICS_TOKEN } from "./tests/e2e/support/operations";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -12,7 +13,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  timeout: 30_000,
+  // A bound for a stuck test, not a speed target: the longest journeys (eight axe runs, several
+  // readers signing in with Argon2 hashes) take 20 s alone and up to twice that beside a second
+  // worker on a 2-core machine.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
@@ -39,6 +43,6 @@ export default defineConfig({
     stderr: "pipe",
     // Tests stand in for a reverse proxy on 127.0.0.1, so the addresses they forward count; a
     // client on ::1 is a direct client whose X-Forwarded-For counts for nothing (rate-limits.spec).
-    env: { PORT: String(port), DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_URL: baseURL, TRUSTED_PROXIES: "127.0.0.1" },
+    env: { PORT: String(port), DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_URL: baseURL, TRUSTED_PROXIES: "127.0.0.1", METRICS_TOKEN: E2E_METRICS_TOKEN },
   },
 });

@@ -2,6 +2,7 @@
  * `npm run test:load`: the production server under load and faults, on SQLite and PostgreSQL.
  *   --size small|full   small (run by npm test): 200 submissions from 20 readers; full: 500 from 50
  *   --db sqlite|postgresql|both (default both)   --json <file>   write the results as JSON
+ *   --only <words>      only the scenarios whose name contains these words (e.g. --only SIGTERM)
  * Scenarios: a burst of comment submissions; two moderators deciding the same comments in
  * opposite ways at once; PostgreSQL connections killed mid-load; the SQLite server killed with
  * SIGKILL mid-load and restarted; PostgreSQL unreachable, then back.
@@ -219,6 +220,58 @@ async function sigkillScenario(total: number, readerCount: number, port: number)
   }
 }
 
+/**
+ * SIGTERM while readers submit: the server stops taking connections, finishes what it started and
+ * exits cleanly; every acknowledged comment is stored and no answer is a 5xx. Its log is one JSON
+ * object a line, with a request id on every request, and names no reader's cookie, address or
+ * link token.
+ */
+async function drainScenario(provider: "sqlite" | "postgresql", total: number, readerCount: number, port: number) {
+  const { target, drop } = await freshDatabase(provider, "drain");
+  const db = await prepare(target);
+  const server = await startServer(target.url, port, { keepOutput: true });
+  try {
+    const cookies = await readers(db, server.url, readerCount);
+    const emails = (await db.user.findMany({ select: { email: true } })).map((user) => user.email);
+    const post = await firstPost(db);
+    const linkToken = `link-token-${randomBytes(6).toString("hex")}`;
+    await fetch(`${server.url}/unsubscribe?token=${linkToken}`, { headers: { Cookie: cookies[0]! } });
+    const exited = new Promise<number | null>((resolve) => server.process.once("exit", (code) => resolve(code)));
+    const submissions = await burst(server.url, cookies, total, post, async (done) => {
+      while (done() < total * 0.3) await new Promise((resolve) => setTimeout(resolve, 2));
+      server.process.kill("SIGTERM");
+    });
+    const code = await Promise.race([exited, new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), 15_000))]);
+    const stored = await storedKeys(db, submissions.map((submission) => submission.key));
+    const acknowledged = submissions.filter((submission) => submission.acknowledged);
+    const lost = acknowledged.filter((submission) => !stored.has(submission.key)).length;
+    const fiveHundreds = submissions.filter((submission) => typeof submission.status === "number" && submission.status >= 500).length;
+    const lines = server.output().split("\n").filter((line) => line.startsWith("{"));
+    const entries = lines.map((line) => JSON.parse(line) as { msg?: string; reqId?: string; status?: number; route?: string });
+    const requests = entries.filter((entry) => entry.msg === "request");
+    const secrets = [...cookies.map((cookie) => cookie.split("=")[1]!), ...emails, linkToken];
+    const leaked = secrets.filter((secret) => lines.some((line) => line.includes(secret))).length;
+    record(
+      `SIGTERM while ${total} submissions arrive`,
+      provider,
+      { acknowledged: acknowledged.length, lost, "5xx": fiveHundreds, "exit code": String(code), "request lines": requests.length, "secrets in the log": leaked },
+      [
+        ...(lost ? [`${lost} acknowledged submissions were lost`] : []),
+        ...(fiveHundreds ? [`${fiveHundreds} responses were 5xx`] : []),
+        ...(code !== 0 ? [`the server did not exit cleanly (${code})`] : []),
+        ...(acknowledged.length === 0 ? ["no submission was acknowledged before the server stopped"] : []),
+        ...(requests.length === 0 || requests.some((entry) => !entry.reqId || !entry.status || !entry.route) ? ["request lines lack an id, a status or a route"] : []),
+        ...(!entries.some((entry) => entry.msg?.startsWith("Draining")) || !entries.some((entry) => entry.msg === "Stopped") ? ["the log does not show the drain"] : []),
+        ...(leaked ? [`${leaked} cookies, addresses or tokens appear in the log`] : []),
+      ],
+    );
+  } finally {
+    await server.stop();
+    await db.$disconnect();
+    await drop();
+  }
+}
+
 async function databaseDownScenario(port: number) {
   const name = `vetted_load_down_${randomBytes(4).toString("hex")}`;
   const url = withDatabaseName(postgresAdminUrl, name);
@@ -262,7 +315,7 @@ async function databaseDownScenario(port: number) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { size: { type: "string", default: "full" }, db: { type: "string", default: "both" }, json: { type: "string" } } });
+  const { values } = parseArgs({ options: { size: { type: "string", default: "full" }, db: { type: "string", default: "both" }, json: { type: "string" }, only: { type: "string" } } });
   const full = values.size !== "small";
   const total = full ? 500 : 200;
   const readerCount = full ? 50 : 20;
@@ -271,6 +324,7 @@ async function main() {
 
   // Each scenario stands alone: one that fails to run is recorded as failed and the rest go on.
   const attempt = async (scenario: string, database: string, run: (port: number) => Promise<void>) => {
+    if (values.only && !scenario.toLowerCase().includes(values.only.toLowerCase())) return;
     try {
       await run(await freePort());
     } catch (error) {
@@ -280,6 +334,7 @@ async function main() {
   for (const provider of providers) {
     await attempt("submission burst", provider, (port) => loadScenario(provider, total, readerCount, port));
     await attempt("opposite decisions at once", provider, (port) => decisionRaceScenario(provider, full ? 100 : 50, port));
+    await attempt("SIGTERM under load", provider, (port) => drainScenario(provider, total, readerCount, port));
     if (provider === "postgresql") {
       await attempt("connections killed mid-load", provider, (port) => killedConnectionsScenario(total, readerCount, port));
       await attempt("database unreachable, then back", provider, (port) => databaseDownScenario(port));

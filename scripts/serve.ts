@@ -8,12 +8,18 @@
  * page cache for visitors without a session (app/_lib/page-cache.ts): post pages are rendered
  * once per change and then sent from memory, each time with a fresh nonce.
  * Run by `npm start` (scripts/start.ts). It listens on PORT on every interface, IPv4 and IPv6.
+ * It logs one JSON line per request and records its duration for GET /metrics, and on SIGTERM it
+ * drains: it stops taking connections, finishes the requests under way, then closes the app's
+ * database and Redis connections (see scripts/lib/request-log.ts and scripts/lib/drain.ts).
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
 import { isTrustedPeer, parseTrustedProxies } from "../app/_lib/client-address";
+import { logger } from "../app/_lib/operations/logger";
+import { drainOnSignals, isDraining } from "./lib/drain";
+import { observeRequests } from "./lib/request-log";
 import { requestedCommentsPage } from "../app/_lib/posts/page-number";
 import { cachedPage, PAGE_REQUEST_HEADER, pageCacheGeneration, storePage, wasPersonal } from "../app/_lib/page-cache";
 
@@ -128,12 +134,25 @@ function captureForCache(key: string, request: IncomingMessage, response: Server
   }) as ServerResponse["end"];
 }
 
+/** While draining, a load balancer asking whether to send readers here is told no at once. */
+function refuseWhileDraining(request: IncomingMessage, response: ServerResponse): boolean {
+  if (!isDraining()) return false;
+  response.setHeader("connection", "close");
+  if (request.url !== "/api/ready") return false;
+  response.writeHead(503, { "content-type": "application/json", "cache-control": "no-store" });
+  response.end(JSON.stringify({ status: "draining" }));
+  return true;
+}
+
 async function main() {
   const app = next({ dev: false, dir: root, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const observe = observeRequests(root, trust);
   const server = createServer((request, response) => {
     recordPeer(request);
+    observe(request, response);
+    if (refuseWhileDraining(request, response)) return;
     delete request.headers[PAGE_REQUEST_HEADER];
     const key = cacheKey(request);
     if (key) {
@@ -145,13 +164,11 @@ async function main() {
     }
     void handle(request, response);
   });
-  server.listen(port, () => console.log(`[vetted] Ready on port ${port}`));
-  const stop = () => server.close(() => process.exit(0));
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  server.listen(port, () => logger().info({ port }, `Ready on port ${port}`));
+  drainOnSignals(server);
 }
 
 main().catch((error: Error) => {
-  console.error(`[vetted] The server could not start: ${error.message}`);
+  logger().fatal({ err: error }, "The server could not start");
   process.exit(1);
 });

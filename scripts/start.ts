@@ -33,7 +33,7 @@ function ensureLocalSecret() {
 }
 
 // The generated schemas, not only the models: a generator setting changes the client the build bundles.
-const BUILD_INPUTS = ["app", "public", "proxy.ts", "prisma/sqlite/schema.prisma", "prisma/postgresql/schema.prisma", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "public", "proxy.ts", "instrumentation.ts", "prisma/sqlite/schema.prisma", "prisma/postgresql/schema.prisma", "next.config.mjs", "package-lock.json", "tsconfig.json"];
 
 /** A fingerprint of everything the build reads, so a changed checkout is rebuilt. */
 function sourceFingerprint(): string {

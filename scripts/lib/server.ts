@@ -6,13 +6,18 @@ import path from "node:path";
 import { root } from "./root";
 import { serverProcessEnv } from "./server-env";
 
-export type Server = { url: string; process: ChildProcess; stop: () => Promise<void> };
+export type Server = { url: string; process: ChildProcess; stop: () => Promise<void>; output: () => string };
 
 /**
  * `nodeOptions`: extra flags for the server's node, e.g. `--cpu-prof` for the benchmark's profile;
- * `env`: variables the server gets on top of the harness's own.
+ * `env`: variables the server gets on top of the harness's own; `keepOutput`: keep what the server
+ * printed for `output()` (its log lines), which a benchmark's millions of requests would not want.
  */
-export async function startServer(databaseUrl: string, port: number, { nodeOptions = [], env = {} }: { nodeOptions?: string[]; env?: Record<string, string> } = {}): Promise<Server> {
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  { nodeOptions = [], env = {}, keepOutput = false }: { nodeOptions?: string[]; env?: Record<string, string>; keepOutput?: boolean } = {},
+): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   // One process (no tsx wrapper), so the SIGKILL scenario kills the server itself.
   const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", path.join(root, "scripts/serve.ts")], {
@@ -22,6 +27,7 @@ export async function startServer(databaseUrl: string, port: number, { nodeOptio
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
+  let stdout = "";
   // Kept for reading after a run: what the server said, one file per port.
   const log = path.join(root, "tests", ".output", `server-${port}.log`);
   mkdirSync(path.dirname(log), { recursive: true });
@@ -29,7 +35,10 @@ export async function startServer(databaseUrl: string, port: number, { nodeOptio
     stderr += String(chunk);
     appendFileSync(log, chunk);
   });
-  child.stdout?.on("data", (chunk) => appendFileSync(log, chunk));
+  child.stdout?.on("data", (chunk) => {
+    if (keepOutput) stdout += String(chunk);
+    appendFileSync(log, chunk);
+  });
   child.on("exit", (code, signal) => appendFileSync(log, `\n[harness] server exited: code ${code}, signal ${signal}\n`));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -44,6 +53,7 @@ export async function startServer(databaseUrl: string, port: number, { nodeOptio
   return {
     url,
     process: child,
+    output: () => stdout,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode) return;
       child.kill("SIGTERM");

@@ -12,6 +12,7 @@ import { currentTermsVersion } from "@/app/_lib/terms/current";
 import { applyRules } from "@/app/_lib/moderation/rules";
 import { acceptsComments } from "@/app/_lib/posts/open";
 import { renderCommentMarkdown, RENDERER_VERSION } from "@/app/_lib/content/markdown";
+import { recordSubmission } from "@/app/_lib/operations/record";
 
 type SubmitStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
 
@@ -163,7 +164,10 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
       return { ok: true, comment: created, postSlug: post.slug, replayed: false };
     });
     // Only an acceptance this request wrote (a replay wrote none).
-    if (result.ok && !result.replayed) rememberAcceptance(acceptance);
+    if (result.ok && !result.replayed) {
+      rememberAcceptance(acceptance);
+      recordSubmission(result.comment.status);
+    }
     return result;
   } catch (error) {
     // Two requests with one key at once: the database let one through; report that one.

@@ -6,6 +6,7 @@ import { decisionMailSelect, mailDecision } from "@/app/_lib/mail/notify";
 import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
 import type { Transaction } from "@/app/_lib/db/client";
 import { UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
+import { recordDecisions } from "@/app/_lib/operations/record";
 
 export type Decision = "APPROVE" | "REJECT" | "SPAM" | "TRASH" | "RESTORE";
 export type CommentStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
@@ -26,7 +27,7 @@ export type DecisionInput = { commentId: string; decision: Decision; expectedSta
 /** The text as it is now, when it changed after the moderator read it. */
 export type ChangedText = { bodyHtml: string; revision: number };
 export type DecisionResult =
-  | { ok: true; postSlug: string; status: CommentStatus; eventId: string }
+  | { ok: true; postSlug: string; status: CommentStatus; eventId: string; submittedAt: Date }
   | { ok: false; message: string; code: "forbidden" | "not-found" | "conflict" | "invalid"; changed?: ChangedText };
 
 type Tx = Transaction;
@@ -76,7 +77,7 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
   });
   if (updated.count !== 1) return conflict(tx, input);
   // One read serves the audit event, the answer and the decision's emails.
-  const comment = await tx.comment.findUniqueOrThrow({ where: { id: input.commentId }, select: { postId: true, ...decisionMailSelect } });
+  const comment = await tx.comment.findUniqueOrThrow({ where: { id: input.commentId }, select: { postId: true, createdAt: true, ...decisionMailSelect } });
   const detail: DecisionDetail = {
     from: input.expectedStatus,
     to: status,
@@ -103,12 +104,14 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
   if (status !== "APPROVED" && status !== "PENDING") {
     await tx.report.updateMany({ where: { commentId: input.commentId, resolvedAt: null }, data: { resolvedAt: now, resolvedById: moderator.id, resolution: status } });
   }
-  return { ok: true, postSlug: comment.post.slug, status, eventId: event.id };
+  return { ok: true, postSlug: comment.post.slug, status, eventId: event.id, submittedAt: comment.createdAt };
 }
 
 export async function decideComment(viewer: Viewer | null, input: DecisionInput, now = new Date()): Promise<DecisionResult> {
   if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: "You do not have access." };
-  return db.$transaction((tx) => decideIn(tx, viewer, input, now));
+  const result = await db.$transaction((tx) => decideIn(tx, viewer, input, now));
+  if (result.ok) recordDecisions(input.decision, [result.submittedAt], now);
+  return result;
 }
 
 export type BulkResult = { ok: true; applied: number; postSlugs: string[]; eventIds: string[] } | { ok: false; message: string; code: "forbidden" | "conflict" | "invalid" };
@@ -130,13 +133,18 @@ export async function decideComments(
     return await db.$transaction(async (tx) => {
       const slugs = new Set<string>();
       const eventIds: string[] = [];
+      const submittedAts: Date[] = [];
       for (const item of items) {
         const result = await decideIn(tx, viewer, { ...item, decision, reason }, now);
         if (!result.ok) throw new BulkConflict(result.message);
         slugs.add(result.postSlug);
         eventIds.push(result.eventId);
+        submittedAts.push(result.submittedAt);
       }
-      return { ok: true as const, applied: items.length, postSlugs: [...slugs], eventIds };
+      return { ok: true as const, applied: items.length, postSlugs: [...slugs], eventIds, submittedAts };
+    }).then(({ submittedAts, ...result }) => {
+      recordDecisions(decision, submittedAts, now);
+      return result;
     });
   } catch (error) {
     if (error instanceof BulkConflict) return { ok: false, code: "conflict", message: `Nothing was changed: ${error.message}` };

@@ -5,6 +5,7 @@ import { db } from "@/app/_lib/db";
 import { providerOf, type Transaction } from "@/app/_lib/db/client";
 import { UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
 import type { DecisionDetail } from "./decide";
+import { recordUndos } from "@/app/_lib/operations/record";
 
 export type UndoResult = { ok: true; postSlugs: string[]; undone: number } | { ok: false; code: "forbidden" | "conflict" | "invalid"; message: string };
 
@@ -114,12 +115,14 @@ export async function undoDecisions(viewer: Viewer | null, eventIds: string[], n
   if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: "You do not have access." };
   if (eventIds.length === 0) return { ok: false, code: "invalid", message: "There is nothing to undo." };
   try {
-    return await db.$transaction(async (tx) => {
+    const result = await db.$transaction(async (tx) => {
       const slugs = new Set<string>();
       for (const eventId of new Set(eventIds)) slugs.add(await undoIn(tx, viewer, eventId, now));
       slugs.delete("");
       return { ok: true as const, postSlugs: [...slugs], undone: new Set(eventIds).size };
     });
+    recordUndos(result.undone);
+    return result;
   } catch (error) {
     if (error instanceof UndoRefused) return { ok: false, code: "conflict", message: error.message };
     throw error;
