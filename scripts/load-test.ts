@@ -21,6 +21,7 @@ import Sqlite from "better-sqlite3";
 import { hashPassword } from "../app/_lib/auth/password";
 import type { Database } from "../app/_lib/db/client";
 import { resolveDatabase, withDatabaseName } from "../app/_lib/db/url";
+import { twoInstancesScenario } from "./lib/two-instances";
 import { actionId, adminQuery, buildIfNeeded, freshDatabase, PASSWORD, postgresAdminUrl, freePort, prepare, signIn, startServer, submitComment } from "./lib/harness";
 
 type Result = { scenario: string; database: string; ok: boolean; slow: string[]; figures: Record<string, number | string>; problems: string[] };
@@ -336,6 +337,10 @@ async function main() {
     await attempt("opposite decisions at once", provider, (port) => decisionRaceScenario(provider, full ? 100 : 50, port));
     await attempt("SIGTERM under load", provider, (port) => drainScenario(provider, total, readerCount, port));
     if (provider === "postgresql") {
+      await attempt("two instances on one database and Redis", provider, async () => {
+        const { figures, problems } = await twoInstancesScenario();
+        record("two instances on one PostgreSQL database and one Redis", provider, figures, problems);
+      });
       await attempt("connections killed mid-load", provider, (port) => killedConnectionsScenario(total, readerCount, port));
       await attempt("database unreachable, then back", provider, (port) => databaseDownScenario(port));
     } else {

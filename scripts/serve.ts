@@ -17,6 +17,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path";
 import next from "next";
 import { isTrustedPeer, parseTrustedProxies } from "../app/_lib/client-address";
+import { joinInstances } from "../app/_lib/operations/bus";
 import { logger } from "../app/_lib/operations/logger";
 import { drainOnSignals, isDraining } from "./lib/drain";
 import { observeRequests } from "./lib/request-log";
@@ -149,6 +150,8 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const observe = observeRequests(root, trust);
+  // With REDIS_URL, changes made on other instances reach this one's page cache and live queues.
+  joinInstances();
   const server = createServer((request, response) => {
     recordPeer(request);
     observe(request, response);

@@ -17,17 +17,28 @@ export type CachedPage = {
   storedAt: number;
 };
 
+import { listen, publish } from "./operations/bus";
+
 type Store = { pages: Map<string, CachedPage>; generation: number; bytes: number; personal: Set<string> };
 
 const STORE = Symbol.for("vetted.pageCache");
 const holder = globalThis as unknown as Record<symbol, Store | undefined>;
 
 function store(): Store {
-  holder[STORE] ??= { pages: new Map(), generation: 0, bytes: 0, personal: new Set() };
+  if (!holder[STORE]) {
+    holder[STORE] = { pages: new Map(), generation: 0, bytes: 0, personal: new Set() };
+    // Changes made here and, through Redis, on other instances drop the pages they touch.
+    listen((message) => {
+      if (message.kind === "pages") dropPages(message.tags);
+    });
+  }
   return holder[STORE];
 }
 
-/** Other instances are not told of a change (until a shared cache exists): they catch up within this. */
+/**
+ * A page is kept at most this long: other instances hear of a change through Redis at once, and
+ * without Redis (or when a message is missed) catch up within this.
+ */
 export const PAGE_TTL_MS = 30_000;
 /** At most this many documents and bytes are kept; the oldest goes first. */
 export const MAX_PAGES = 500;
@@ -57,9 +68,15 @@ export function pageTags(key: string): string[] {
 
 /**
  * Called by everything that changes what an anonymous reader sees: with tags, the pages that
- * show them are dropped; without, every page (settings and terms reach every page).
+ * show them are dropped; without, every page (settings and terms reach every page). Here at
+ * once, on the other instances as soon as Redis tells them.
  */
 export function pageCacheChanged(tags?: string[]): void {
+  store();
+  publish(tags ? { kind: "pages", tags } : { kind: "pages" });
+}
+
+function dropPages(tags?: string[]): void {
   const current = store();
   current.generation += 1;
   if (!tags) {

@@ -67,7 +67,6 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
         counts={counts}
         filters={filters}
         filtersQuery={query({})}
-        renderedAt={now.toISOString()}
         reasons={settings.rejectionReasons}
         viewer={{ id: viewer.id, isAdmin: viewer.role === "ADMIN" }}
         filterForm={filterForm}

@@ -24,7 +24,6 @@ type Props = {
   counts: Record<Tab, number>;
   filters: QueueFilters;
   filtersQuery: string;
-  renderedAt: string;
   reasons: string[];
   viewer: { id: string; isAdmin: boolean };
   /** The filter form, kept in reach beside the list on wide screens. */
@@ -34,7 +33,6 @@ type Props = {
 /** A decision that can still be taken back: its audit events and where its comments stood. */
 type LastAction = { eventIds: string[]; restore: { item: QueueItemView; position: number }[]; message: string; until: number };
 
-const POLL_MS = 10_000;
 // Contexts are fetched ahead for the comments the moderator reaches next.
 const PREFETCH_AHEAD = 4;
 const CONTEXT_ATTEMPTS = 3;
@@ -44,7 +42,7 @@ const LOAD_MORE_WHEN_LEFT = 10;
 // The browser hears of a decision a moment after the server made it, so its Undo closes earlier.
 const UNDO_MARGIN_MS = 1_000;
 
-export function QueueClient({ tab, items: initialItems, nextCursor: initialCursor, counts: initialCounts, filters, filtersQuery, renderedAt, reasons, viewer, filterForm }: Props) {
+export function QueueClient({ tab, items: initialItems, nextCursor: initialCursor, counts: initialCounts, filters, filtersQuery, reasons, viewer, filterForm }: Props) {
   const router = useRouter();
   const [items, setItems] = useState(initialItems);
   const [counts, setCounts] = useState(initialCounts);
@@ -357,21 +355,33 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     return () => document.removeEventListener("keydown", onKey);
   }, [items, active, tab, applyDecision, focusItem, undoLast]);
 
+  // Live updates pushed by the server (Server-Sent Events, fanned out across instances): a new
+  // comment is counted for "Show new comments"; comments another moderator decided leave the list.
+  const knownIds = useRef(new Set<string>());
+  useEffect(() => {
+    knownIds.current = new Set(items.map((item) => item.id));
+  }, [items]);
   useEffect(() => {
     if (tab !== "pending") return;
-    const newest = initialItems.reduce((latest, item) => (item.createdAt > latest ? item.createdAt : latest), renderedAt);
-    const timer = setInterval(async () => {
-      try {
-        const response = await fetch(`/api/moderation/pending?since=${encodeURIComponent(newest)}`, { cache: "no-store" });
-        if (!response.ok) return;
-        const data = (await response.json()) as { pending: number; newSince: number };
-        setNewCount(data.newSince);
-      } catch {
-        // offline for a moment: the next poll tries again
-      }
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [tab, initialItems, renderedAt]);
+    const source = new EventSource("/api/moderation/events");
+    source.addEventListener("pending", (message) => {
+      const event = JSON.parse(message.data) as { commentId: string };
+      if (!knownIds.current.has(event.commentId)) setNewCount((count) => count + 1);
+    });
+    source.addEventListener("decided", (message) => {
+      const event = JSON.parse(message.data) as { commentIds: string[]; moderatorId: string };
+      if (event.moderatorId === viewer.id) return;
+      const gone = event.commentIds.filter((id) => knownIds.current.has(id));
+      if (gone.length === 0) return;
+      for (const id of gone) decided.current.add(id);
+      setItems((current) => current.filter((item) => !gone.includes(item.id)));
+      setSelected((current) => new Set([...current].filter((id) => !gone.includes(id))));
+      setAnnouncement(`${plural(gone.length, "comment")} decided by another moderator ${gone.length === 1 ? "was" : "were"} taken off the list.`);
+    });
+    // The session ended or lost its access: no reconnecting.
+    source.addEventListener("ended", () => source.close());
+    return () => source.close();
+  }, [tab, viewer.id]);
 
   const allSelected = items.length > 0 && items.every((item) => selected.has(item.id));
   const activeItem = items[active];

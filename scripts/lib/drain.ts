@@ -9,7 +9,7 @@
 import type { Server } from "node:http";
 import net from "node:net";
 import { logger } from "../../app/_lib/operations/logger";
-import { runShutdownHooks } from "../../app/_lib/operations/shutdown";
+import { runDrainHooks, runShutdownHooks } from "../../app/_lib/operations/shutdown";
 
 let draining = false;
 
@@ -28,6 +28,7 @@ export function drainOnSignals(server: Server): void {
     // Instead each connection closes after its next response (refuseWhileDraining in serve.ts
     // answers with Connection: close), or when Node's keep-alive timeout ends it.
     const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+    runDrainHooks();
     const deadline = setTimeout(() => {
       log.warn({ timeoutMs }, "Connections still open at the shutdown deadline were cut off");
       server.closeAllConnections();

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { createPost, db, uniqueId } from "./support/db";
-import { callAction } from "./support/actions";
+import { callAction, callFormAction } from "./support/actions";
 import { createUser, signIn } from "./support/users";
 
 async function pendingComment(postId: string, authorId: string, body = `Pending ${uniqueId()}`) {
@@ -182,18 +183,53 @@ test("restore, edit with history, and search by text and author", async ({ page 
   await expect(page.getByRole("article")).toHaveCount(0);
 });
 
-test("new pending comments are announced without reloading", async ({ page }) => {
+test("new pending comments are announced without reloading, pushed as a reader submits", async ({ page, browser, baseURL }) => {
   test.slow();
   const post = await createPost();
   const reader = await createUser();
   const moderator = await createUser({ role: "MODERATOR" });
   await signIn(page, moderator);
   await openQueue(page, post.slug);
-  await pendingComment(post.id, reader.id, "Arrived while the moderator was looking.");
-  const showNew = page.getByRole("button", { name: /^Show \d+ new comments?$/ });
-  await expect(showNew).toBeVisible({ timeout: 20_000 });
+  const readerContext = await browser.newContext();
+  const readerPage = await readerContext.newPage();
+  await signIn(readerPage, reader);
+  const terms = await db.termsVersion.findFirstOrThrow({ where: { effectiveAt: { lte: new Date() } }, orderBy: { version: "desc" } });
+  const submitted = await callFormAction(readerPage.request, baseURL!, "app/_lib/actions/comments.ts", "submitComment", {
+    postId: post.id,
+    body: "Arrived while the moderator was looking.",
+    acceptTerms: "on",
+    termsVersion: String(terms.version),
+    submissionKey: randomUUID(),
+  });
+  expect(await submitted.text()).toContain('"status":"success"');
+  await readerContext.close();
+  const showNew = page.getByRole("button", { name: "Show 1 new comment" });
+  await expect(showNew).toBeVisible();
   await showNew.click();
   await expect(page.getByRole("article").filter({ hasText: "Arrived while the moderator was looking." })).toBeVisible();
+});
+
+test("a comment another moderator decides leaves the queue open on this one's screen", async ({ page, browser }) => {
+  const post = await createPost();
+  const reader = await createUser();
+  const [first, second] = [await createUser({ role: "MODERATOR" }), await createUser({ role: "MODERATOR" })];
+  await pendingComment(post.id, reader.id, "Read by two moderators at once.");
+  await pendingComment(post.id, reader.id, "Left for later.");
+  await signIn(page, first);
+  await openQueue(page, post.slug);
+  await expect(page.getByRole("article")).toHaveCount(2);
+
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, second);
+  await openQueue(other, post.slug);
+  await other.getByRole("article").filter({ hasText: "Read by two moderators at once." }).getByRole("button", { name: "Approve" }).click();
+  await expect(other.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await otherContext.close();
+
+  await expect(page.getByRole("article").filter({ hasText: "Read by two moderators at once." })).toHaveCount(0);
+  await expect(page.getByRole("article")).toHaveCount(1);
+  await expect(page.getByText("1 comment decided by another moderator was taken off the list.")).toBeVisible();
 });
 
 test("readers get 403 at /moderation, signed-out visitors are sent to sign in", async ({ page, browser }) => {

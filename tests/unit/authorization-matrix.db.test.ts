@@ -15,7 +15,11 @@ import { setAppDatabase } from "../support/app-db";
 import { guestAddressHash } from "@/app/_lib/users/guest-address";
 
 const state = vi.hoisted(() => ({ viewer: null as unknown }));
-vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
+vi.mock("@/app/_lib/auth/viewer", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/app/_lib/auth/viewer")>()),
+  getViewer: async () => state.viewer,
+  sessionClaims: async () => ({ userId: (state.viewer as Viewer | null)?.id ?? null, sessionVersion: 0 }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` }),
@@ -34,6 +38,7 @@ const modules = Object.fromEntries(await Promise.all(actionFiles.map(async (file
 const { GET: pendingRoute } = await import("@/app/api/moderation/pending/route");
 const { GET: queueRoute } = await import("@/app/api/moderation/queue/route");
 const { GET: contextRoute } = await import("@/app/api/moderation/comments/[id]/context/route");
+const { GET: eventsRoute } = await import("@/app/api/moderation/events/route");
 const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { signUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
 
@@ -200,6 +205,18 @@ const TABLE: Record<string, Row> = {
       return { status: response.status };
     },
     succeeded: (result) => (result as { status: number }).status === 200,
+  },
+  "route GET /api/moderation/events": {
+    people: { ...staffOnly },
+    call: async () => {
+      const abort = new AbortController();
+      const response = await eventsRoute(new Request("http://localhost/api/moderation/events", { signal: abort.signal }));
+      // A granted stream opens with its first lines; a refusal is a plain JSON error.
+      const opening = response.body ? new TextDecoder().decode((await response.body.getReader().read()).value) : "";
+      abort.abort();
+      return { status: response.status, opening };
+    },
+    succeeded: (result) => (result as { status: number; opening: string }).status === 200 && (result as { opening: string }).opening.includes(": connected"),
   },
   "route GET /api/moderation/pending": {
     people: { ...staffOnly },

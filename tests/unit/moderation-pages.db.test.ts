@@ -14,7 +14,11 @@ import { makeViewer } from "../support/viewer";
 import { setAppDatabase } from "../support/app-db";
 
 const state = vi.hoisted(() => ({ viewer: null as unknown }));
-vi.mock("@/app/_lib/auth/viewer", () => ({ getViewer: async () => state.viewer }));
+vi.mock("@/app/_lib/auth/viewer", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/app/_lib/auth/viewer")>()),
+  getViewer: async () => state.viewer,
+  sessionClaims: async () => ({ userId: (state.viewer as Viewer | null)?.id ?? null, sessionVersion: 0 }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 // Pages mark themselves dynamic with connection(), which needs a request scope that a unit test has not.
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => undefined }));

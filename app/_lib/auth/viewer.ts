@@ -36,11 +36,8 @@ export async function loadViewer(userId: string | undefined | null, sessionVersi
   return db.user.findFirst({ where: { id: userId, deletedAt: null, sessionVersion }, select: viewerSelect });
 }
 
-/**
- * Who is asking, once per request. The session only says which user it is; role and status come
- * from the database, so a ban or a demotion applies at once even to a valid session cookie.
- */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+/** The user id and session version the request's session cookie names, checked for expiry. */
+export const sessionClaims = cache(async (): Promise<{ userId: string | null; sessionVersion: number }> => {
   // The session cookie's claims, decrypted and checked for expiry; nothing is re-issued here
   // (getServerSession would encrypt a new token every time, for a cookie it cannot set). Only
   // the cookie counts: no Authorization header is passed on.
@@ -48,8 +45,16 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
     secureCookie: usesSecureCookies(),
   });
-  const sessionVersion = typeof token?.sv === "number" ? token.sv : 0;
-  const viewer = await loadViewer(token?.sub, sessionVersion);
+  return { userId: token?.sub ?? null, sessionVersion: typeof token?.sv === "number" ? token.sv : 0 };
+});
+
+/**
+ * Who is asking, once per request. The session only says which user it is; role and status come
+ * from the database, so a ban or a demotion applies at once even to a valid session cookie.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const { userId, sessionVersion } = await sessionClaims();
+  const viewer = await loadViewer(userId, sessionVersion);
   // A page drawn for a person is never kept for visitors, whatever the cookies looked like.
   const pageRequest = viewer ? (await headers()).get(PAGE_REQUEST_HEADER) : null;
   if (pageRequest) markPersonal(pageRequest);

@@ -13,6 +13,7 @@ import { applyRules } from "@/app/_lib/moderation/rules";
 import { acceptsComments } from "@/app/_lib/posts/open";
 import { renderCommentMarkdown, RENDERER_VERSION } from "@/app/_lib/content/markdown";
 import { recordSubmission } from "@/app/_lib/operations/record";
+import { announcePending } from "@/app/_lib/moderation/live";
 
 type SubmitStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
 
@@ -167,6 +168,7 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
     if (result.ok && !result.replayed) {
       rememberAcceptance(acceptance);
       recordSubmission(result.comment.status);
+      if (result.comment.status === "PENDING") announcePending({ id: result.comment.id, postId: input.postId, createdAt: result.comment.createdAt });
     }
     return result;
   } catch (error) {

@@ -7,6 +7,7 @@ import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
 import type { Transaction } from "@/app/_lib/db/client";
 import { UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
 import { recordDecisions } from "@/app/_lib/operations/record";
+import { announceDecided } from "./live";
 
 export type Decision = "APPROVE" | "REJECT" | "SPAM" | "TRASH" | "RESTORE";
 export type CommentStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
@@ -110,7 +111,10 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
 export async function decideComment(viewer: Viewer | null, input: DecisionInput, now = new Date()): Promise<DecisionResult> {
   if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: "You do not have access." };
   const result = await db.$transaction((tx) => decideIn(tx, viewer, input, now));
-  if (result.ok) recordDecisions(input.decision, [result.submittedAt], now);
+  if (result.ok) {
+    recordDecisions(input.decision, [result.submittedAt], now);
+    announceDecided([input.commentId], result.status, viewer!.id);
+  }
   return result;
 }
 
@@ -144,6 +148,7 @@ export async function decideComments(
       return { ok: true as const, applied: items.length, postSlugs: [...slugs], eventIds, submittedAts };
     }).then(({ submittedAts, ...result }) => {
       recordDecisions(decision, submittedAts, now);
+      announceDecided(items.map((item) => item.commentId), target[decision], viewer!.id);
       return result;
     });
   } catch (error) {

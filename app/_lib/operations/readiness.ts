@@ -3,6 +3,9 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/app/_lib/db";
 import { providerOf } from "@/app/_lib/db/client";
+import { redis } from "./redis";
+
+const REDIS_PING_TIMEOUT_MS = 1_000;
 
 export type CheckResult = "ok" | "unreachable" | { pending: number };
 export type Readiness = { ready: boolean; checks: Record<string, CheckResult> };
@@ -23,7 +26,7 @@ function committed(provider: "sqlite" | "postgresql"): string[] {
 
 /**
  * Whether this instance can serve: the database answers and holds every migration this build
- * expects. A database that answers but lags behind the code (an upgrade whose migrations were not
+ * expects, and Redis answers when one is configured. A database that answers but lags behind the code (an upgrade whose migrations were not
  * applied yet) is not ready, so a load balancer keeps sending readers to instances that are.
  * Failures are reported by name only: a driver's message can name hosts or users.
  */
@@ -35,11 +38,25 @@ export async function readiness(): Promise<Readiness> {
   } catch {
     return { ready: false, checks: { database: "unreachable" } };
   }
+  if (process.env.REDIS_URL) checks.redis = await redisReachable();
   const expected = committed(providerOf(db));
   const applied = await appliedMigrations();
   const pending = expected.filter((name) => !applied.has(name)).length;
   checks.migrations = pending === 0 ? "ok" : { pending };
   return { ready: Object.values(checks).every((check) => check === "ok"), checks };
+}
+
+/** Redis answers a PING within a second (without it, other instances would not hear of changes). */
+async function redisReachable(): Promise<CheckResult> {
+  const connections = redis();
+  if (!connections) return "unreachable";
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), REDIS_PING_TIMEOUT_MS).unref());
+  try {
+    await Promise.race([connections.commands.ping(), timeout]);
+    return "ok";
+  } catch {
+    return "unreachable";
+  }
 }
 
 /** Names of the migrations recorded as applied; none when the table is not there yet. */

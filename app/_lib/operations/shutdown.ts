@@ -17,3 +17,21 @@ export async function runShutdownHooks(): Promise<string[]> {
   const results = await Promise.allSettled(hooks.map((hook) => hook.close()));
   return hooks.filter((_, index) => results[index]!.status === "rejected").map((hook) => hook.name);
 }
+
+const DRAIN_KEY = Symbol.for("vetted.drainHooks");
+const drainStore = globalThis as unknown as Record<typeof DRAIN_KEY, Set<() => void> | undefined>;
+
+/**
+ * What holds a connection open indefinitely (a live event stream) ends when the server starts
+ * draining, so the drain is not held up by it; its browser reconnects to another instance.
+ * Returns the function that takes the hook back.
+ */
+export function onDrain(end: () => void): () => void {
+  const hooks = (drainStore[DRAIN_KEY] ??= new Set());
+  hooks.add(end);
+  return () => hooks.delete(end);
+}
+
+export function runDrainHooks(): void {
+  for (const end of [...(drainStore[DRAIN_KEY] ?? [])]) end();
+}

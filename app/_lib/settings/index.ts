@@ -7,13 +7,13 @@ import { settingsSchema, defaultSettings, type Settings } from "./schema";
 
 export { defaultSettings, settingsSchema, type Settings };
 
-/** Other instances see a change of settings within this time. */
+/** Without Redis, other instances see a change of settings within this time. */
 export const SETTINGS_KEPT_MS = 5_000;
 
 /** The settings as stored now, read from the database (for changing them). */
 export const loadSettings = (): Promise<Settings> => readSettings(db);
 
-const keptSettings = shortLived(SETTINGS_KEPT_MS, loadSettings);
+const keptSettings = shortLived(SETTINGS_KEPT_MS, loadSettings, { sharedAs: "settings" });
 
 /** The settings in force, as every request reads them: at most a few seconds old. */
 export const getSettings = (): Promise<Settings> => keptSettings();

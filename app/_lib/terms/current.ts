@@ -3,7 +3,7 @@ import { db } from "@/app/_lib/db";
 import { shortLived } from "@/app/_lib/short-lived";
 
 /** Every version's number and start, newest first: a handful of rows, read every few seconds. */
-const versions = shortLived(5_000, () => db.termsVersion.findMany({ orderBy: { version: "desc" }, select: { version: true, effectiveAt: true } }));
+const versions = shortLived(5_000, () => db.termsVersion.findMany({ orderBy: { version: "desc" }, select: { version: true, effectiveAt: true } }), { sharedAs: "terms" });
 
 /** Called after a version is published, so this instance knows of it at once. */
 export const termsChanged = (): void => versions.forget();
