@@ -21,6 +21,7 @@ import Sqlite from "better-sqlite3";
 import { hashPassword } from "../app/_lib/auth/password";
 import type { Database } from "../app/_lib/db/client";
 import { resolveDatabase, withDatabaseName } from "../app/_lib/db/url";
+import { rollingRestartScenario } from "./lib/rolling-restart";
 import { twoInstancesScenario } from "./lib/two-instances";
 import { actionId, adminQuery, buildIfNeeded, freshDatabase, PASSWORD, postgresAdminUrl, freePort, prepare, signIn, startServer, submitComment } from "./lib/harness";
 
@@ -340,6 +341,10 @@ async function main() {
       await attempt("two instances on one database and Redis", provider, async () => {
         const { figures, problems } = await twoInstancesScenario();
         record("two instances on one PostgreSQL database and one Redis", provider, figures, problems);
+      });
+      await attempt("rolling restart behind nginx", provider, async () => {
+        const { figures, problems } = await rollingRestartScenario(full ? 20 : 10);
+        record("rolling restart of two instances behind nginx, under load", provider, figures, problems);
       });
       await attempt("connections killed mid-load", provider, (port) => killedConnectionsScenario(total, readerCount, port));
       await attempt("database unreachable, then back", provider, (port) => databaseDownScenario(port));

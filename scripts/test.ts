@@ -2,7 +2,7 @@
  * `npm test`: every check, on SQLite and then on PostgreSQL, ending with one line that totals
  * every suite ("N passed, N failed, N skipped").
  *
- *  1. Chromium from Debian when it is missing (Playwright cannot download browsers here), then
+ *  1. Chromium and nginx from Debian when missing (Playwright cannot download browsers here), then
  *     the versions found (Chromium, fonts, PostgreSQL, Redis), so a failure elsewhere reads at a glance.
  *  2. Type checking and ESLint (one check each).
  *  3. Unit tests on SQLite.
@@ -10,7 +10,8 @@
  *  5. On PostgreSQL (TEST_POSTGRES_URL, default 127.0.0.1:5432): the database unit tests
  *     (*.db.test.ts) and the end-to-end suite again, on databases created for this run and
  *     dropped after it.
- *  6. The load and fault scenarios (scripts/load-test.ts) at a small size, on both databases.
+ *  6. The load and fault scenarios (scripts/load-test.ts) at a small size, on both databases:
+ *     two instances on PostgreSQL and Redis, a rolling restart behind nginx, SIGTERM under load.
  * A failing step does not stop the later ones, so one run reports everything.
  */
 import { spawnSync } from "node:child_process";
@@ -20,6 +21,7 @@ import path from "node:path";
 import { withDatabaseName } from "../app/_lib/db/url";
 import { describeEnvironment } from "./lib/environment";
 import { adminQuery, freePort, postgresAdminUrl } from "./lib/harness";
+import { NGINX } from "./lib/nginx";
 
 type Tally = { passed: number; failed: number; skipped: number };
 type Suite = Tally & { name: string; note?: string };
@@ -42,15 +44,18 @@ function heading(text: string) {
   console.log(`\n=== ${text} ===`);
 }
 
-function ensureChromium() {
-  if (existsSync(chromium) && spawnSync(chromium, ["--version"]).status === 0) return;
-  heading("Installing Chromium from Debian (needed by the end-to-end tests)");
+/** Installs a Debian package when its program is missing or does not run (as root, or through sudo). */
+function ensureDebianPackage(program: string, versionFlag: string, pkg: string, neededBy: string): boolean {
+  if (existsSync(program) && spawnSync(program, [versionFlag]).status === 0) return true;
+  heading(`Installing ${pkg} from Debian (needed by ${neededBy})`);
   const apt = (...args: string[]) =>
     process.getuid?.() === 0 ? run("apt-get", args, { DEBIAN_FRONTEND: "noninteractive" }) : run("sudo", ["apt-get", ...args], { DEBIAN_FRONTEND: "noninteractive" });
   apt("update");
-  if (!apt("install", "-y", "--no-install-recommends", "chromium") || !existsSync(chromium)) {
-    console.error(`Chromium could not be installed; the end-to-end suites will fail. Install the Debian package "chromium" or set CHROMIUM_PATH.`);
+  if (!apt("install", "-y", "--no-install-recommends", pkg) || !existsSync(program)) {
+    console.error(`${pkg} could not be installed; ${neededBy} will fail. Install the Debian package "${pkg}".`);
+    return false;
   }
+  return true;
 }
 
 function check(name: string, command: string, args: string[]) {
@@ -118,7 +123,8 @@ async function dropRunDatabases() {
 async function main() {
   mkdirSync(outputDir, { recursive: true });
   const started = Date.now();
-  ensureChromium();
+  ensureDebianPackage(chromium, "--version", "chromium", "the end-to-end tests");
+  ensureDebianPackage(NGINX, "-v", "nginx", "the rolling-restart scenario");
   heading("Environment");
   for (const line of await describeEnvironment(chromium)) console.log(line);
 

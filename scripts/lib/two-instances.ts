@@ -36,22 +36,35 @@ async function nextEvent(stream: ReadableStreamDefaultReader<Uint8Array>, type: 
 }
 
 /** Starts two instances sharing a fresh PostgreSQL database and a Redis namespace of their own. */
-export async function startTwoInstances(label: string): Promise<{ a: Server; b: Server; db: Awaited<ReturnType<typeof prepare>>; stop: () => Promise<void> }> {
+type Instances = {
+  a: Server;
+  b: Server;
+  db: Awaited<ReturnType<typeof prepare>>;
+  /** Stops one instance (SIGTERM: it drains) and starts it again on its port. */
+  restart: (which: "a" | "b") => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+export async function startTwoInstances(label: string): Promise<Instances> {
   const { target, drop } = await freshDatabase("postgresql", label);
   const db = await prepare(target);
   const env = { REDIS_URL, REDIS_PREFIX: `vetted-test-${randomBytes(4).toString("hex")}:` };
-  const a = await startServer(target.url, await freePort(), { env });
-  const b = await startServer(target.url, await freePort(), { env });
-  return {
-    a,
-    b,
+  const instances: Instances = {
+    a: await startServer(target.url, await freePort(), { env }),
+    b: await startServer(target.url, await freePort(), { env }),
     db,
+    restart: async (which) => {
+      const port = Number(new URL(instances[which].url).port);
+      await instances[which].stop();
+      instances[which] = await startServer(target.url, port, { env });
+    },
     stop: async () => {
-      await Promise.all([a.stop(), b.stop()]);
+      await Promise.all([instances.a.stop(), instances.b.stop()]);
       await db.$disconnect();
       await drop();
     },
   };
+  return instances;
 }
 
 export async function twoInstancesScenario(): Promise<ScenarioOutcome> {
