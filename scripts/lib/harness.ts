@@ -60,21 +60,30 @@ export async function fetchOnce(input: string, init?: RequestInit): Promise<Resp
   }
 }
 
-export async function signIn(url: string, email: string): Promise<string> {
+/** Signs in through NextAuth's credentials route; the session cookie, or null when refused. */
+export async function trySignIn(url: string, email: string, { password = PASSWORD, address }: { password?: string; address?: string } = {}): Promise<string | null> {
   const csrf = await fetchOnce(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
   const response = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie, "X-Forwarded-For": `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: csrfCookie,
+      "X-Forwarded-For": address ?? `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`Could not sign in ${email}`);
-  return session.split(";")[0]!;
+  return session ? session.split(";")[0]! : null;
 }
 
+export async function signIn(url: string, email: string): Promise<string> {
+  const session = await trySignIn(url, email);
+  if (!session) throw new Error(`Could not sign in ${email}`);
+  return session;
+}
 
 export type Submission = { key: string; status: number | "network error"; acknowledged: boolean; refusedWithMessage: boolean; message?: string };
 

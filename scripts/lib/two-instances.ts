@@ -4,11 +4,13 @@
  *  - an approval through A reaches a visitor's cached page on B within a second;
  *  - a moderator connected to B hears of a comment submitted through A (Server-Sent Events);
  *  - flood control holds across both: one reader submitting through A and B at the same moment
- *    has exactly one comment stored.
+ *    has exactly one comment stored;
+ *  - the sign-in limit holds across both: five failures split between A and B lock the account
+ *    from that address on either.
  */
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../../app/_lib/auth/password";
-import { actionId, freePort, freshDatabase, PASSWORD, prepare, signIn, startServer, submitComment, type Server } from "./harness";
+import { actionId, freePort, freshDatabase, PASSWORD, prepare, signIn, startServer, submitComment, trySignIn, type Server } from "./harness";
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -126,7 +128,15 @@ export async function twoInstancesScenario(): Promise<ScenarioOutcome> {
     if (floodStored !== 1) problems.push(`one reader submitting through A and B at once had ${floodStored} comments stored (flood control allows 1)`);
     if (pair.filter((submission) => submission.acknowledged).length !== 1) problems.push("not exactly one of the two submissions was acknowledged");
 
-    return { figures: { "heard on B": heard ? "yes" : "no", "approve on A → visible on B (ms)": visibleAfterMs, "flood pair stored": floodStored }, problems };
+    // Three wrong passwords through A and two through B, from one address: locked on both.
+    const address = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const target = (await db.user.create({ data: { email: `target-${tag}@example.com`, name: "Target", passwordHash } })).email;
+    for (const url of [a.url, a.url, a.url, b.url, b.url]) await trySignIn(url, target, { password: "not the password", address });
+    const lockedOnA = (await trySignIn(a.url, target, { address })) === null;
+    const lockedOnB = (await trySignIn(b.url, target, { address })) === null;
+    if (!lockedOnA || !lockedOnB) problems.push(`five failed sign-ins split between A and B did not lock the account on ${!lockedOnA ? "A" : "B"}`);
+
+    return { figures: { "heard on B": heard ? "yes" : "no", "sign-in locked on both": String(lockedOnA && lockedOnB), "approve on A → visible on B (ms)": visibleAfterMs, "flood pair stored": floodStored }, problems };
   } finally {
     await stop();
   }
