@@ -4,6 +4,7 @@
  *   --db sqlite|postgres (default sqlite)   --quick (a small version, a couple of minutes)
  *   --json <file> (default tests/.output/bench-<db>.json)
  *   --only P1,P2,P3,P4,W (some parts only)   --cpu-prof (the server runs under `node --cpu-prof`; where its time went is printed at the end)
+ *   --instances 2 (P5 alone: two instances on PostgreSQL and Redis, see scripts/lib/bench-instances.ts)
  * Full data: 1,000 posts; 100,000 pending comments over them; one post with 10,000 approved
  * comments and replies; 1,000 readers.
  */
@@ -20,6 +21,8 @@ import type { Database } from "../app/_lib/db/client";
 import { encodeCursor } from "../app/_lib/moderation/queue-cursor";
 import { summarise } from "./lib/cpu-profile";
 import { clearWithKeyboard } from "./lib/keyboard-clearing";
+import { benchInstances, type BenchRow } from "./lib/bench-instances";
+import { percentile } from "./lib/percentile";
 import { renderStale } from "../app/_lib/content/rerender";
 import { actionId, buildIfNeeded, fetchOnce, freePort, freshDatabase, PASSWORD, prepare, root, signIn, startServer, submitComment } from "./lib/harness";
 
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     json: { type: "string" },
     "cpu-prof": { type: "boolean", default: false },
     only: { type: "string" },
+    instances: { type: "string", default: "1" },
   },
 });
 /** `--only P2,P3`: just those parts (with a profile, to see one kind of request alone). */
@@ -41,16 +45,15 @@ const size = quick
   ? { posts: 100, pending: 5_000, approved: 1_000, readers: 200, seconds: 3, submissionsPerReader: 2, approvals: 40, keyboardDecisions: 50 }
   : { posts: 1_000, pending: 100_000, approved: 10_000, readers: 1_000, seconds: 10, submissionsPerReader: 5, approvals: 200, keyboardDecisions: 50 };
 
-type Row = { id: string; metric: string; value: number; unit: string; target: string; pass: boolean | null; note?: string };
+type Row = BenchRow;
 const rows: Row[] = [];
 const add = (row: Row) => {
   rows.push(row);
   console.log(`  ${row.id} ${row.metric}: ${row.value} ${row.unit}${row.target ? ` (target ${row.target}: ${row.pass ? "pass" : "FAIL"})` : ""}`);
 };
 
-const percentile = (samples: number[], p: number) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
+const printTable = () => {
+  printTable();
 };
 
 const get = (url: string) => fetchOnce(url);
@@ -140,6 +143,7 @@ function plainServer(body: Buffer, port: number): Promise<http.Server> {
 
 async function main() {
   buildIfNeeded();
+  if (values.instances !== "1") return benchTwoInstances();
   const { target, drop } = await freshDatabase(provider, "bench");
   const db = await prepare(target);
   const server = await startServer(target.url, await freePort(), values["cpu-prof"] ? { nodeOptions: ["--cpu-prof", "--cpu-prof-dir", profileDir] } : {});
@@ -318,8 +322,7 @@ async function main() {
     mkdirSync(path.dirname(output), { recursive: true });
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     writeFileSync(output, JSON.stringify({ database: provider, quick, machine, at: new Date().toISOString(), rows }, null, 2));
-    console.log(`\n| | metric | value | target | result |\n|---|---|---|---|---|`);
-    for (const row of rows) console.log(`| ${row.id} | ${row.metric} | ${row.value} ${row.unit}${row.note ? ` (${row.note})` : ""} | ${row.target} | ${row.pass === null ? "" : row.pass ? "pass" : "FAIL"} |`);
+    printTable();
     console.log(`\n${machine}; figures written to ${path.relative(root, output)}`);
   } finally {
     await server.stop();
@@ -329,6 +332,16 @@ async function main() {
   if (values["cpu-prof"]) {
     for (const file of readdirSync(profileDir)) console.log(`\n${summarise(path.join(profileDir, file))}\n(${path.relative(root, path.join(profileDir, file))}: open it in Chrome's DevTools for the call tree)`);
   }
+}
+
+async function benchTwoInstances() {
+  if (values.instances !== "2") throw new Error("--instances takes 2 (two instances against one)");
+  console.log("Measuring two instances on PostgreSQL and Redis…");
+  await benchInstances(size.seconds, quick ? 10 : 50, add);
+  const output = values.json ?? path.join(root, "tests", ".output", `bench-instances${quick ? "-quick" : ""}.json`);
+  mkdirSync(path.dirname(output), { recursive: true });
+  writeFileSync(output, JSON.stringify({ database: "postgresql", instances: 2, quick, at: new Date().toISOString(), rows }, null, 2));
+  printTable();
 }
 
 main().catch((error: Error) => {
