@@ -53,7 +53,8 @@ const add = (row: Row) => {
 };
 
 const printTable = () => {
-  printTable();
+  console.log(`\n| | metric | value | target | result |\n|---|---|---|---|---|`);
+  for (const row of rows) console.log(`| ${row.id} | ${row.metric} | ${row.value} ${row.unit}${row.note ? ` (${row.note})` : ""} | ${row.target} | ${row.pass === null ? "" : row.pass ? "pass" : "FAIL"} |`);
 };
 
 const get = (url: string) => fetchOnce(url);

@@ -39,6 +39,8 @@ const CONTEXT_ATTEMPTS = 3;
 const CONTEXT_RETRY_MS = 1_000;
 // The next page is fetched while this many comments are still left on this one.
 const LOAD_MORE_WHEN_LEFT = 10;
+// How long the live updates wait before connecting again after an error answer.
+const LIVE_RETRY_MS = 5_000;
 // The browser hears of a decision a moment after the server made it, so its Undo closes earlier.
 const UNDO_MARGIN_MS = 1_000;
 
@@ -363,24 +365,37 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
   }, [items]);
   useEffect(() => {
     if (tab !== "pending") return;
-    const source = new EventSource("/api/moderation/events");
-    source.addEventListener("pending", (message) => {
-      const event = JSON.parse(message.data) as { commentId: string };
-      if (!knownIds.current.has(event.commentId)) setNewCount((count) => count + 1);
-    });
-    source.addEventListener("decided", (message) => {
-      const event = JSON.parse(message.data) as { commentIds: string[]; moderatorId: string };
-      if (event.moderatorId === viewer.id) return;
-      const gone = event.commentIds.filter((id) => knownIds.current.has(id));
-      if (gone.length === 0) return;
-      for (const id of gone) decided.current.add(id);
-      setItems((current) => current.filter((item) => !gone.includes(item.id)));
-      setSelected((current) => new Set([...current].filter((id) => !gone.includes(id))));
-      setAnnouncement(`${plural(gone.length, "comment")} decided by another moderator ${gone.length === 1 ? "was" : "were"} taken off the list.`);
-    });
-    // The session ended or lost its access: no reconnecting.
-    source.addEventListener("ended", () => source.close());
-    return () => source.close();
+    let source: EventSource;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const connect = () => {
+      source = new EventSource("/api/moderation/events");
+      source.addEventListener("pending", (message) => {
+        const event = JSON.parse(message.data) as { commentId: string };
+        if (!knownIds.current.has(event.commentId)) setNewCount((count) => count + 1);
+      });
+      source.addEventListener("decided", (message) => {
+        const event = JSON.parse(message.data) as { commentIds: string[]; moderatorId: string };
+        if (event.moderatorId === viewer.id) return;
+        const gone = event.commentIds.filter((id) => knownIds.current.has(id));
+        if (gone.length === 0) return;
+        for (const id of gone) decided.current.add(id);
+        setItems((current) => current.filter((item) => !gone.includes(item.id)));
+        setSelected((current) => new Set([...current].filter((id) => !gone.includes(id))));
+        setAnnouncement(`${plural(gone.length, "comment")} decided by another moderator ${gone.length === 1 ? "was" : "were"} taken off the list.`);
+      });
+      // The session ended or lost its access: no reconnecting.
+      source.addEventListener("ended", () => source.close());
+      // The browser reconnects by itself after a dropped connection, but gives up on an error
+      // answer (an instance restarting behind a proxy): then try again a little later.
+      source.addEventListener("error", () => {
+        if (source.readyState === EventSource.CLOSED) retry = setTimeout(connect, LIVE_RETRY_MS);
+      });
+    };
+    connect();
+    return () => {
+      clearTimeout(retry);
+      source.close();
+    };
   }, [tab, viewer.id]);
 
   const allSelected = items.length > 0 && items.every((item) => selected.has(item.id));

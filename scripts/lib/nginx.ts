@@ -10,7 +10,7 @@ import { root } from "./root";
 
 export const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 
-export type Nginx = { url: string; stop: () => Promise<void> };
+export type Nginx = { url: string; accessLog: () => string; stop: () => Promise<void> };
 
 export function nginxConfig(listenPort: number, instancePorts: number[]): string {
   const shipped = readFileSync(path.join(root, "deploy", "nginx.conf"), "utf8");
@@ -42,6 +42,7 @@ export async function startNginx(listenPort: number, instancePorts: number[]): P
   }
   return {
     url,
+    accessLog: () => readFileSync(path.join(prefix, "logs", "access.log"), "utf8"),
     stop: async () => {
       if (child.exitCode === null) {
         child.kill("SIGQUIT");

@@ -45,13 +45,20 @@ export async function rollingRestartScenario(readerCount: number): Promise<Scena
     const acknowledged = submissions.filter((submission) => submission.acknowledged);
     const lost = acknowledged.filter((submission) => !stored.has(submission.key)).length;
     const failed = [...submissions.map((submission) => submission.status), ...pageStatuses].filter((status) => status === "network error" || status >= 500).length;
+    // nginx's own log names a link's path, never the token in its query.
+    const linkToken = `link-token-${randomBytes(6).toString("hex")}`;
+    await fetch(`${nginx.url}/unsubscribe?token=${linkToken}`).then((response) => response.arrayBuffer());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const accessLog = nginx.accessLog();
+    const tokenLogged = accessLog.includes(linkToken) || !accessLog.includes("/unsubscribe");
     const refused = submissions.filter((submission) => !submission.acknowledged && submission.status === 200).length;
     return {
-      figures: { submissions: submissions.length, acknowledged: acknowledged.length, lost, "page reads": pageStatuses.length, "5xx or failed": failed, "refused with a message": refused, seconds: seconds.toFixed(1) },
+      figures: { "token in nginx's log": String(accessLog.includes(linkToken)), submissions: submissions.length, acknowledged: acknowledged.length, lost, "page reads": pageStatuses.length, "5xx or failed": failed, "refused with a message": refused, seconds: seconds.toFixed(1) },
       problems: [
         ...(lost ? [`${lost} acknowledged submissions were lost`] : []),
-        ...(failed ? [`${failed} answers were 5xx or failed connections`] : []),
+        ...(failed ? [`${failed} answers were 5xx or failed connections (${[...new Set([...submissions.map((submission) => `POST ${submission.status}`), ...pageStatuses.map((status) => `GET ${status}`)].filter((label) => /network|\b5\d\d\b/.test(label)))].join(", ")})`] : []),
         ...(acknowledged.length === 0 ? ["no submission was acknowledged"] : []),
+        ...(tokenLogged ? ["nginx's access log holds a link's token (or no line for it)"] : []),
       ],
     };
   } finally {

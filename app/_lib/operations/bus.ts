@@ -18,14 +18,14 @@ export type ModerationEvent =
 export type BusMessage = { kind: "pages"; tags?: string[] } | { kind: "forget"; name: string } | { kind: "moderation"; event: ModerationEvent };
 
 type Listener = (message: BusMessage) => void;
-type Bus = { origin: string; listeners: Set<Listener>; subscribed: boolean };
+type Bus = { origin: string; listeners: Set<Listener>; joining: boolean; listening: boolean };
 
 const KEY = Symbol.for("vetted.bus");
 const store = globalThis as unknown as Record<typeof KEY, Bus | undefined>;
 const channel = () => `${redisPrefix()}bus`;
 
 function bus(): Bus {
-  store[KEY] ??= { origin: randomUUID(), listeners: new Set(), subscribed: false };
+  store[KEY] ??= { origin: randomUUID(), listeners: new Set(), joining: false, listening: false };
   return store[KEY];
 }
 
@@ -39,13 +39,18 @@ function deliver(message: BusMessage) {
   }
 }
 
-/** Starts hearing other instances (the server calls this at start; without Redis, nothing to do). */
+/**
+ * Starts hearing other instances (the server calls this at start; without Redis, nothing to do).
+ * It subscribes again each time the connection is ready: ioredis renews only subscriptions that
+ * once succeeded, so an instance started while Redis was down would otherwise never hear anyone.
+ */
 export function joinInstances(): void {
   const current = bus();
   const connections = redis();
-  if (!connections || current.subscribed) return;
-  current.subscribed = true;
-  connections.subscriber.on("message", (from: string, raw: string) => {
+  if (!connections || current.joining) return;
+  current.joining = true;
+  const { subscriber } = connections;
+  subscriber.on("message", (from: string, raw: string) => {
     if (from !== channel()) return;
     try {
       const { origin, message } = JSON.parse(raw) as { origin: string; message: BusMessage };
@@ -54,7 +59,20 @@ export function joinInstances(): void {
       logger().warn("A malformed message on the instances' channel was ignored");
     }
   });
-  connections.subscriber.subscribe(channel()).catch((error: Error) => logger().warn({ error: error.message }, "Could not subscribe to the instances' channel"));
+  const subscribe = () =>
+    subscriber.subscribe(channel()).then(
+      () => (current.listening = true),
+      (error: Error) => logger().warn({ error: error.message }, "Could not subscribe to the instances' channel; trying again when Redis is back"),
+    );
+  subscriber.on("ready", () => void subscribe());
+  subscriber.on("close", () => (current.listening = false));
+  if (subscriber.status === "ready") void subscribe();
+}
+
+/** Whether this instance hears the others: null when it is not meant to (no Redis, or not joined). */
+export function hearsInstances(): boolean | null {
+  const current = bus();
+  return current.joining ? current.listening : null;
 }
 
 export function publish(message: BusMessage): void {

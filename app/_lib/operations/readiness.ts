@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/app/_lib/db";
 import { providerOf } from "@/app/_lib/db/client";
+import { hearsInstances } from "./bus";
 import { redis } from "./redis";
 
 const REDIS_PING_TIMEOUT_MS = 1_000;
@@ -53,10 +54,11 @@ async function redisReachable(): Promise<CheckResult> {
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), REDIS_PING_TIMEOUT_MS).unref());
   try {
     await Promise.race([connections.commands.ping(), timeout]);
-    return "ok";
   } catch {
     return "unreachable";
   }
+  // Answering commands is not enough: an instance that does not hear the others serves stale pages.
+  return hearsInstances() === false ? "unreachable" : "ok";
 }
 
 /** Names of the migrations recorded as applied; none when the table is not there yet. */

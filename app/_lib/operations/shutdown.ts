@@ -19,19 +19,29 @@ export async function runShutdownHooks(): Promise<string[]> {
 }
 
 const DRAIN_KEY = Symbol.for("vetted.drainHooks");
-const drainStore = globalThis as unknown as Record<typeof DRAIN_KEY, Set<() => void> | undefined>;
+type Drain = { draining: boolean; hooks: Set<() => void> };
+const drainStore = globalThis as unknown as Record<typeof DRAIN_KEY, Drain | undefined>;
+const drain = (): Drain => (drainStore[DRAIN_KEY] ??= { draining: false, hooks: new Set() });
 
 /**
  * What holds a connection open indefinitely (a live event stream) ends when the server starts
  * draining, so the drain is not held up by it; its browser reconnects to another instance.
- * Returns the function that takes the hook back.
+ * One opened while the server is already draining ends at once. Returns the function that takes
+ * the hook back.
  */
 export function onDrain(end: () => void): () => void {
-  const hooks = (drainStore[DRAIN_KEY] ??= new Set());
-  hooks.add(end);
-  return () => hooks.delete(end);
+  const current = drain();
+  if (current.draining) {
+    queueMicrotask(end);
+    return () => false;
+  }
+  current.hooks.add(end);
+  return () => current.hooks.delete(end);
 }
 
 export function runDrainHooks(): void {
-  for (const end of [...(drainStore[DRAIN_KEY] ?? [])]) end();
+  const current = drain();
+  current.draining = true;
+  for (const end of [...current.hooks]) end();
+  current.hooks.clear();
 }
