@@ -50,6 +50,8 @@ test("a rejected comment's author is emailed the moderator's reason", async ({ p
 });
 
 test("a reader who asked to be notified hears of an approved reply, and unsubscribes from the email's link without signing in", async ({ page, browser }) => {
+  // Four people sign in, two emails are read and two pages go through axe: the longest journey.
+  test.slow();
   const post = await createPost();
   const asker = await createUser();
   const replier = await createUser();
