@@ -20,7 +20,7 @@ import { isTrustedPeer, parseTrustedProxies } from "../app/_lib/client-address";
 import { joinInstances } from "../app/_lib/operations/bus";
 import { logger } from "../app/_lib/operations/logger";
 import { drainOnSignals, isDraining } from "./lib/drain";
-import { observeRequests } from "./lib/request-log";
+import { markCacheHit, observeRequests } from "./lib/request-log";
 import { requestedCommentsPage } from "../app/_lib/posts/page-number";
 import { cachedPage, PAGE_REQUEST_HEADER, pageCacheGeneration, storePage, wasPersonal } from "../app/_lib/page-cache";
 
@@ -77,11 +77,11 @@ function cacheKey(request: IncomingMessage): string | null {
   return `${scheme} ${url.pathname}${page}`;
 }
 
-function respondFromCache(response: ServerResponse, page: NonNullable<ReturnType<typeof cachedPage>>) {
+function respondFromCache(response: ServerResponse, page: NonNullable<ReturnType<typeof cachedPage>>, requestId: string) {
   const nonce = Buffer.from(randomUUID()).toString("base64");
   const nonceBytes = Buffer.from(nonce);
   const length = page.parts.reduce((sum, part) => sum + part.byteLength, 0) + nonceBytes.byteLength * (page.parts.length - 1);
-  const headers: Record<string, string> = { ...page.headers, "content-length": String(length), "x-vetted-cache": "hit" };
+  const headers: Record<string, string> = { ...page.headers, "content-length": String(length), "x-vetted-cache": "hit", "x-request-id": requestId };
   const policy = headers["content-security-policy"];
   if (policy) headers["content-security-policy"] = policy.replace(NONCE_PLACEHOLDER, nonce);
   response.writeHead(page.status, headers);
@@ -157,14 +157,19 @@ async function main() {
     observe(request, response);
     if (refuseWhileDraining(request, response)) return;
     delete request.headers[PAGE_REQUEST_HEADER];
+    const requestId = request.headers["x-request-id"] as string;
     const key = cacheKey(request);
     if (key) {
       const page = cachedPage(key);
-      if (page) return respondFromCache(response, page);
+      if (page) {
+        markCacheHit(response);
+        return respondFromCache(response, page, requestId);
+      }
       // Stored uncompressed: the nonce is written into it for each response.
       delete request.headers["accept-encoding"];
       captureForCache(key, request, response);
     }
+    response.setHeader("x-request-id", requestId);
     void handle(request, response);
   });
   server.listen(port, () => logger().info({ port }, `Ready on port ${port}`));

@@ -15,6 +15,10 @@ import { routeLabeller, type RouteLabeller, type RoutesManifest } from "../../ap
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+const fromCache = new WeakSet<ServerResponse>();
+/** Marks a response as a page-cache hit, for its metrics and log line. */
+export const markCacheHit = (response: ServerResponse): void => void fromCache.add(response);
+
 function loadLabeller(root: string): RouteLabeller {
   const file = path.join(root, ".next", "routes-manifest.json");
   return routeLabeller(existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as RoutesManifest) : {});
@@ -26,25 +30,55 @@ function requestId(request: IncomingMessage, trust: ProxyTrust): string {
   return trusted ? given : randomUUID();
 }
 
+/** Route labels of recent addresses, so the hot path (the same few pages) matches no pattern. */
+const LABELS_KEPT = 2_000;
+
 export function observeRequests(root: string, trust: ProxyTrust): (request: IncomingMessage, response: ServerResponse) => void {
-  const label = loadLabeller(root);
+  const labelOf = loadLabeller(root);
+  const labels = new Map<string, string>();
+  const label = (pathname: string) => {
+    let found = labels.get(pathname);
+    if (found === undefined) {
+      if (labels.size >= LABELS_KEPT) labels.clear();
+      found = labelOf(pathname);
+      labels.set(pathname, found);
+    }
+    return found;
+  };
   const log = logger();
+  const logRequests = log.isLevelEnabled("info");
   const { httpDuration } = metrics();
+  // One labelled series object per combination (bounded: routes, methods and statuses are).
+  const series = new Map<string, ReturnType<typeof httpDuration.labels>>();
+  const seriesFor = (method: string, route: string, status: number, cache: string) => {
+    const key = `${method} ${route} ${status} ${cache}`;
+    let found = series.get(key);
+    if (!found) {
+      found = httpDuration.labels({ method, route, status: String(status), cache });
+      series.set(key, found);
+    }
+    return found;
+  };
   return (request, response) => {
     const started = process.hrtime.bigint();
     const reqId = requestId(request, trust);
+    // The response gets it from serve.ts: a cached page's headers are written in one call, and a
+    // header set before that call would send Node down its slow path, header by header.
     request.headers["x-request-id"] = reqId;
-    response.setHeader("x-request-id", reqId);
-    const pathname = (request.url ?? "/").split("?")[0]!;
     response.once("close", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const url = request.url ?? "/";
+      const query = url.indexOf("?");
+      const pathname = query === -1 ? url : url.slice(0, query);
       const route = label(pathname);
-      const cache = response.getHeader("x-vetted-cache") === "hit" ? "hit" : "none";
+      const cache = fromCache.has(response) ? "hit" : "none";
       const method = request.method ?? "GET";
       const action = method === "POST" && request.headers["next-action"] !== undefined;
       const status = response.writableFinished ? response.statusCode : 499;
-      httpDuration.observe({ method: action ? "ACTION" : method, route, status: String(status), cache }, seconds);
-      log.info({ reqId, method, path: pathname.slice(0, 300), route, status, ms: Math.round(seconds * 10_000) / 10, ...(action ? { action: true } : {}), ...(cache === "hit" ? { cache } : {}) }, "request");
+      seriesFor(action ? "ACTION" : method, route, status, cache).observe(seconds);
+      if (logRequests) {
+        log.info({ reqId, method, path: pathname.slice(0, 300), route, status, ms: Math.round(seconds * 10_000) / 10, ...(action ? { action: true } : {}), ...(cache === "hit" ? { cache } : {}) }, "request");
+      }
     });
   };
 }

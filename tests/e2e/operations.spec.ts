@@ -50,7 +50,7 @@ test("a favicon is served where browsers and crawlers look for it", async ({ req
   expect(bytes.readUInt16LE(4)).toBeGreaterThan(0);
 });
 
-test("metrics are for the scraper holding the token: queue depth, submissions and request durations by route", async ({ page, request, baseURL }) => {
+test("metrics are for the scraper holding the token: queue depth, submissions and request durations by route", async ({ page, request, baseURL, playwright }) => {
   expect((await request.get("/metrics")).status()).toBe(401);
   expect((await request.get("/metrics", { headers: { Authorization: "Bearer not-the-token" } })).status()).toBe(401);
   const scrape = async () => {
@@ -76,6 +76,10 @@ test("metrics are for the scraper holding the token: queue depth, submissions an
   expect(await submitted.text()).toContain('"status":"success"');
   const probe = `no-such-page-${randomUUID()}`;
   await request.get(`/${probe}`);
+  // A visitor's second read of a post comes from the page cache, and is counted as a hit.
+  const visitor = await playwright.request.newContext({ baseURL });
+  for (let read = 0; read < 2; read++) await visitor.get(`/posts/${post.slug}`);
+  await visitor.dispose();
 
   const after = await scrape();
   expect(value(after, 'vetted_comment_submissions_total{status="pending"}')).toBeGreaterThanOrEqual(value(before, 'vetted_comment_submissions_total{status="pending"}') + 1);
@@ -83,6 +87,7 @@ test("metrics are for the scraper holding the token: queue depth, submissions an
   expect(value(after, "vetted_oldest_pending_comment_age_seconds")).toBeGreaterThanOrEqual(0);
   expect(after).toMatch(/^vetted_http_request_duration_seconds_count\{method="ACTION",route="\/posts\/\[slug\]",status="200",cache="none"\} \d+$/m);
   expect(after).toMatch(/^vetted_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404",cache="none"\} \d+$/m);
+  expect(after).toMatch(/^vetted_http_request_duration_seconds_count\{method="GET",route="\/posts\/\[slug\]",status="200",cache="hit"\} \d+$/m);
   expect(after).toContain('vetted_outbox_messages{status="queued"}');
   expect(after).toContain("vetted_moderation_decision_latency_seconds_bucket");
   // Series are named by route, never by address: a crawler cannot make one per address.
