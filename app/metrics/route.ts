@@ -10,6 +10,11 @@ export async function GET(request: Request): Promise<Response> {
   if (!carriesMetricsToken(request.headers.get("authorization"), token)) {
     return new Response("A metrics token is required.", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8", "WWW-Authenticate": 'Bearer realm="metrics"' } });
   }
-  const { body, contentType } = await scrapeMetrics();
-  return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });
+  try {
+    const { body, contentType } = await scrapeMetrics();
+    return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });
+  } catch {
+    // The gauges come from the database: without it the scrape fails plainly, naming no host.
+    return new Response("The database did not answer; metrics are unavailable.", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
 }
