@@ -19,7 +19,8 @@ import next from "next";
 import { isTrustedPeer, parseTrustedProxies } from "../app/_lib/client-address";
 import { joinInstances } from "../app/_lib/operations/bus";
 import { logger } from "../app/_lib/operations/logger";
-import { drainOnSignals, isDraining } from "./lib/drain";
+import { isDraining } from "../app/_lib/operations/shutdown";
+import { drainOnSignals } from "./lib/drain";
 import { markCacheHit, observeRequests } from "./lib/request-log";
 import { requestedCommentsPage } from "../app/_lib/posts/page-number";
 import { cachedPage, PAGE_REQUEST_HEADER, pageCacheGeneration, storePage, wasPersonal } from "../app/_lib/page-cache";
@@ -135,14 +136,9 @@ function captureForCache(key: string, request: IncomingMessage, response: Server
   }) as ServerResponse["end"];
 }
 
-/** While draining, a load balancer asking whether to send readers here is told no at once. */
-function refuseWhileDraining(request: IncomingMessage, response: ServerResponse): boolean {
-  if (!isDraining()) return false;
-  response.setHeader("connection", "close");
-  if (request.url !== "/api/ready") return false;
-  response.writeHead(503, { "content-type": "application/json", "cache-control": "no-store" });
-  response.end(JSON.stringify({ status: "draining" }));
-  return true;
+/** While draining, every response closes its connection, so no client keeps one to this server. */
+function closeConnectionsWhileDraining(response: ServerResponse): void {
+  if (isDraining()) response.setHeader("connection", "close");
 }
 
 async function main() {
@@ -155,7 +151,7 @@ async function main() {
   const server = createServer((request, response) => {
     recordPeer(request);
     observe(request, response);
-    if (refuseWhileDraining(request, response)) return;
+    closeConnectionsWhileDraining(response);
     delete request.headers[PAGE_REQUEST_HEADER];
     const requestId = request.headers["x-request-id"] as string;
     const key = cacheKey(request);

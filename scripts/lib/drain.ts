@@ -9,26 +9,22 @@
 import type { Server } from "node:http";
 import net from "node:net";
 import { logger } from "../../app/_lib/operations/logger";
-import { runDrainHooks, runShutdownHooks } from "../../app/_lib/operations/shutdown";
-
-let draining = false;
-
-export const isDraining = (): boolean => draining;
+import { isDraining, runDrainHooks, runShutdownHooks } from "../../app/_lib/operations/shutdown";
 
 export function drainOnSignals(server: Server): void {
   const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
   const drain = async (signal: NodeJS.Signals) => {
-    if (draining) return;
-    draining = true;
+    if (isDraining()) return;
+    // Ready answers 503 from now on, and live streams end (their browsers reconnect elsewhere).
+    runDrainHooks();
     const log = logger();
     log.info({ signal }, "Draining: no new connections; finishing the requests under way");
     // net.Server's own close stops listening and waits for the open connections. http.Server's
     // would also drop every connection without a request under way, and that includes one whose
     // request is already on its way (a proxy's POST, say): its reader would get an error.
-    // Instead each connection closes after its next response (refuseWhileDraining in serve.ts
-    // answers with Connection: close), or when Node's keep-alive timeout ends it.
+    // Instead each connection closes after its next response (serve.ts
+    // closes every connection after its response), or when Node's keep-alive timeout ends it.
     const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
-    runDrainHooks();
     const deadline = setTimeout(() => {
       log.warn({ timeoutMs }, "Connections still open at the shutdown deadline were cut off");
       server.closeAllConnections();

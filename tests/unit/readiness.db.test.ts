@@ -51,3 +51,14 @@ describe("readiness", () => {
     expect(JSON.stringify(result)).not.toMatch(/hunter2|db\.internal|ECONNREFUSED/);
   });
 });
+
+describe("readiness while the server drains", () => {
+  it("is not ready once SIGTERM started the drain, so a load balancer sends readers elsewhere", async () => {
+    const { runDrainHooks } = await import("@/app/_lib/operations/shutdown");
+    const database = await createTestDatabase();
+    cleanups.push(database.drop);
+    setAppDatabase(database.db);
+    runDrainHooks();
+    expect(await readiness()).toEqual({ ready: false, checks: { instance: "draining" } });
+  });
+});

@@ -5,10 +5,11 @@ import { db } from "@/app/_lib/db";
 import { providerOf } from "@/app/_lib/db/client";
 import { hearsInstances } from "./bus";
 import { redis } from "./redis";
+import { isDraining } from "./shutdown";
 
 const REDIS_PING_TIMEOUT_MS = 1_000;
 
-export type CheckResult = "ok" | "unreachable" | { pending: number };
+export type CheckResult = "ok" | "unreachable" | "draining" | { pending: number };
 export type Readiness = { ready: boolean; checks: Record<string, CheckResult> };
 
 const committedMigrations = new Map<string, string[]>();
@@ -32,6 +33,8 @@ function committed(provider: "sqlite" | "postgresql"): string[] {
  * Failures are reported by name only: a driver's message can name hosts or users.
  */
 export async function readiness(): Promise<Readiness> {
+  // Stopping (SIGTERM): a load balancer should send readers elsewhere, whatever else holds.
+  if (isDraining()) return { ready: false, checks: { instance: "draining" } };
   const checks: Record<string, CheckResult> = {};
   try {
     await db.$queryRaw`SELECT 1`;

@@ -39,6 +39,9 @@ export function onDrain(end: () => void): () => void {
   return () => current.hooks.delete(end);
 }
 
+/** Whether the server has started draining (SIGTERM): it is finishing, not taking new work. */
+export const isDraining = (): boolean => drain().draining;
+
 export function runDrainHooks(): void {
   const current = drain();
   current.draining = true;
