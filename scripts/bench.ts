@@ -3,7 +3,7 @@
  * baselines measured in the same run. Prints a table and writes the figures to JSON.
  *   --db sqlite|postgres (default sqlite)   --quick (a small version, a couple of minutes)
  *   --json <file> (default tests/.output/bench-<db>.json)
- *   --only P1,P2,P3,P4,W (some parts only)   --cpu-prof (the server runs under `node --cpu-prof`; where its time went is printed at the end)
+ *   --only P1,P2,P3,P4,W (some parts only)   --cpu-prof (the server runs under `node --cpu-prof`, and part W's page is profiled too; where their time went is printed at the end)
  *   --instances 2 (P5 alone: two instances on PostgreSQL and Redis, see scripts/lib/bench-instances.ts)
  * Full data: 1,000 posts; 100,000 pending comments over them; one post with 10,000 approved
  * comments and replies; 1,000 readers.
@@ -280,7 +280,9 @@ async function main() {
     // W: a moderator clears the queue's oldest comments with the keyboard alone, in a real browser.
     if (wanted("W")) {
       const decidedCount = (ids: string[]) => db.comment.count({ where: { id: { in: ids }, status: { not: "PENDING" } } });
-      const clearing = await clearWithKeyboard(url, moderatorCookie, size.keyboardDecisions, decidedCount);
+      if (values["cpu-prof"]) mkdirSync(profileDir, { recursive: true });
+      const pageProfile = values["cpu-prof"] ? path.join(profileDir, "W-moderator-page.cpuprofile") : undefined;
+      const clearing = await clearWithKeyboard(url, moderatorCookie, size.keyboardDecisions, decidedCount, pageProfile);
       const stored = await decidedCount(clearing.decided);
       if (process.env.DEBUG_W) console.log(clearing.readyMs.map((ms) => Math.round(ms)).join(" "));
       const readyP95 = Math.round(percentile(clearing.readyMs, 95));

@@ -24,7 +24,7 @@ import { adminQuery, freePort, postgresAdminUrl } from "./lib/harness";
 import { NGINX } from "./lib/nginx";
 
 type Tally = { passed: number; failed: number; skipped: number };
-type Suite = Tally & { name: string; note?: string };
+type Suite = Tally & { name: string; note?: string; seconds?: number };
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const outputDir = path.join(root, "tests", ".output");
@@ -40,8 +40,15 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   return result.status === 0;
 }
 
+let stepStarted = Date.now();
 function heading(text: string) {
+  stepStarted = Date.now();
   console.log(`\n=== ${text} ===`);
+}
+
+/** Each suite's result with the time its step took, so a slow run shows where its time went. */
+function addSuite(suite: Suite) {
+  suites.push({ ...suite, seconds: Math.round((Date.now() - stepStarted) / 1000) });
 }
 
 /** Installs a Debian package when its program is missing or does not run (as root, or through sudo). */
@@ -61,16 +68,16 @@ function ensureDebianPackage(program: string, versionFlag: string, pkg: string, 
 function check(name: string, command: string, args: string[]) {
   heading(name);
   const ok = run(command, args);
-  suites.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+  addSuite({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
 }
 
 function readVitest(file: string, name: string, ok: boolean) {
   try {
     const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
     const failed = report.numFailedTests + (ok || report.numFailedTests ? 0 : 1);
-    suites.push({ name, passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests });
+    addSuite({ name, passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests });
   } catch {
-    suites.push({ name, passed: 0, failed: 1, skipped: 0 });
+    addSuite({ name, passed: 0, failed: 1, skipped: 0 });
   }
 }
 
@@ -91,9 +98,9 @@ function e2e(name: string, databaseUrl: string, port: number) {
     const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
     const { expected, unexpected, flaky, skipped } = report.stats;
     const failed = unexpected + flaky + (ok || unexpected || flaky ? 0 : 1);
-    suites.push({ name, passed: expected, failed, skipped });
+    addSuite({ name, passed: expected, failed, skipped });
   } catch {
-    suites.push({ name, passed: 0, failed: 1, skipped: 0 });
+    addSuite({ name, passed: 0, failed: 1, skipped: 0 });
   }
 }
 
@@ -107,9 +114,9 @@ function loadAndFaults() {
     const results = JSON.parse(readFileSync(file, "utf8")) as { ok: boolean; slow: string[] }[];
     const passed = results.filter((result) => result.ok).length;
     const slow = results.filter((result) => result.ok && result.slow.length).length;
-    suites.push({ name, passed, failed: results.length - passed, skipped: 0, note: slow ? `${slow} passed slowly: this machine was too busy to keep up, see "slow" above` : undefined });
+    addSuite({ name, passed, failed: results.length - passed, skipped: 0, note: slow ? `${slow} passed slowly: this machine was too busy to keep up, see "slow" above` : undefined });
   } catch {
-    suites.push({ name, passed: 0, failed: 1, skipped: 0 });
+    addSuite({ name, passed: 0, failed: 1, skipped: 0 });
   }
 }
 
@@ -143,7 +150,7 @@ async function main() {
     postgresReady = true;
   } catch (error) {
     console.error(`PostgreSQL is not reachable at ${new URL(postgresAdminUrl).host}: ${(error as Error).message}`);
-    suites.push({ name: "PostgreSQL", passed: 0, failed: 1, skipped: 0 });
+    addSuite({ name: "PostgreSQL", passed: 0, failed: 1, skipped: 0 });
   }
   if (postgresReady) {
     try {
@@ -163,7 +170,7 @@ async function main() {
   });
   console.log(`\n=== Summary (${Math.round((Date.now() - started) / 1000)} s) ===`);
   for (const suite of suites) {
-    console.log(`${suite.failed ? "FAIL" : "ok  "}  ${suite.name}: ${suite.passed} passed, ${suite.failed} failed${suite.skipped ? `, ${suite.skipped} skipped` : ""}${suite.note ? ` (${suite.note})` : ""}`);
+    console.log(`${suite.failed ? "FAIL" : "ok  "}  ${suite.name}: ${suite.passed} passed, ${suite.failed} failed${suite.skipped ? `, ${suite.skipped} skipped` : ""}${suite.note ? ` (${suite.note})` : ""}${suite.seconds === undefined ? "" : ` [${suite.seconds} s]`}`);
   }
   console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
   process.exitCode = total.failed ? 1 : 0;

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { decide, decideMany, dismissReports, undo } from "@/app/_lib/actions/moderation";
 import type { Decision } from "@/app/_lib/moderation/decide";
 import type { QueueFilters, Tab } from "@/app/_lib/moderation/queue";
@@ -14,7 +14,7 @@ import { BulkBar } from "./_queue/bulk-bar";
 import { ContextPanel, type ContextState } from "./_queue/context-panel";
 import { KeyboardHelp } from "./_queue/keyboard-help";
 import { DONE, TAB_LABELS, decisionsFor, isTyping, plural } from "./_queue/labels";
-import { QueueItem } from "./_queue/queue-item";
+import { QueueItem, type QueueItemHandlers } from "./_queue/queue-item";
 import { UndoNotice } from "./_queue/undo-notice";
 
 type Props = {
@@ -77,7 +77,10 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
   }
   const [, startTransition] = useTransition();
   const articles = useRef(new Map<string, HTMLElement>());
-  const pendingFocus = useRef<number | null>(null);
+  // Where focus goes once the list has changed: set in the same update as the list, so it is read
+  // only by the render that removed (or put back) the comments; the one it was last applied to.
+  const [focusRequest, setFocusRequest] = useState<{ index: number } | null>(null);
+  const focusApplied = useRef<{ index: number } | null>(null);
   // Decided here, so a page fetched before the decision committed does not bring them back.
   const decided = useRef(new Set<string>());
   const loadingMore = useRef(false);
@@ -116,16 +119,6 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     },
     [items],
   );
-
-  // Focus goes to the comment that took the decided one's place; when the list ran out before
-  // the next page came, it waits for that page.
-  useEffect(() => {
-    if (pendingFocus.current === null || items.length === 0) return;
-    const index = Math.min(pendingFocus.current, items.length - 1);
-    pendingFocus.current = null;
-    setActive(index);
-    focusItem(index);
-  }, [items, focusItem]);
 
   // The context of the active comment, and of the next ones before the moderator gets there. A
   // failed load is tried again a moment later, a few times.
@@ -181,7 +174,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
   const removeItems = useCallback(
     (ids: string[]) => {
       const index = items.findIndex((item) => ids.includes(item.id));
-      pendingFocus.current = Math.max(index, 0);
+      setFocusRequest({ index: Math.max(index, 0) });
       for (const id of ids) decided.current.add(id);
       setItems((current) => current.filter((item) => !ids.includes(item.id)));
       setSelected((current) => new Set([...current].filter((id) => !ids.includes(id))));
@@ -196,7 +189,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
       for (const { item, position } of [...restore].sort((a, b) => a.position - b.position)) next.splice(Math.min(position, next.length), 0, item);
       return next;
     });
-    pendingFocus.current = Math.min(...restore.map(({ position }) => position));
+    setFocusRequest({ index: Math.min(...restore.map(({ position }) => position)) });
   }, []);
 
   // The author's record beside their other comments changes with every decision on one of them.
@@ -398,6 +391,50 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     };
   }, [tab, viewer.id]);
 
+  // Kept up to date before any other layout effect runs: the focus moved below fires the
+  // focused comment's handler at once, which must see this render's list.
+  const latest = useRef<{ items: QueueItemView[]; applyDecision: (item: QueueItemView, decision: Decision, reason?: string) => void; dismiss: (item: QueueItemView) => void; toggle: (id: string) => void } | null>(null);
+  useLayoutEffect(() => {
+    latest.current = { items, applyDecision, dismiss, toggle };
+  });
+
+  // Focus goes to the comment that took the decided one's place; when the list ran out before
+  // the next page came, it waits for that page. Before the browser paints, so no frame shows the
+  // list without a focused comment.
+  useLayoutEffect(() => {
+    if (!focusRequest || focusRequest === focusApplied.current || items.length === 0) return;
+    focusApplied.current = focusRequest;
+    const index = Math.min(focusRequest.index, items.length - 1);
+    setActive(index);
+    focusItem(index);
+  }, [focusRequest, items, focusItem]);
+
+  // The list's items keep one handlers object for the page's life (React skips the comments a
+  // decision does not change); it reads the latest state through `latest`.
+  const [itemHandlers] = useState<QueueItemHandlers>(() => ({
+    register: (id, element) => {
+      if (element) articles.current.set(id, element);
+      else articles.current.delete(id);
+    },
+    focus: (item) => {
+      const index = latest.current!.items.findIndex((candidate) => candidate.id === item.id);
+      if (index >= 0) setActive(index);
+    },
+    toggle: (item) => latest.current!.toggle(item.id),
+    decide: (item, decision, reason) => latest.current!.applyDecision(item, decision, reason),
+    startReject: (item) => setRejecting(item.id),
+    cancelReject: () => setRejecting(null),
+    dismissReports: (item) => latest.current!.dismiss(item),
+    startEdit: (item) => setEditing(item.id),
+    edited: (item, saved) => {
+      setEditing(null);
+      if (saved) {
+        setItems((current) => current.map((candidate) => (candidate.id === item.id ? { ...candidate, ...saved, edited: true } : candidate)));
+        setAnnouncement(`Comment by ${item.authorName} edited.`);
+      }
+    },
+  }));
+
   const allSelected = items.length > 0 && items.every((item) => selected.has(item.id));
   const activeItem = items[active];
 
@@ -460,24 +497,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
                   rejecting={rejecting === item.id}
                   editing={editing === item.id}
                   reasons={reasons}
-                  register={(element) => {
-                    if (element) articles.current.set(item.id, element);
-                    else articles.current.delete(item.id);
-                  }}
-                  onFocus={() => setActive(index)}
-                  onToggle={() => toggle(item.id)}
-                  onDecide={(decision, reason) => applyDecision(item, decision, reason)}
-                  onStartReject={() => setRejecting(item.id)}
-                  onCancelReject={() => setRejecting(null)}
-                  onDismissReports={() => dismiss(item)}
-                  onStartEdit={() => setEditing(item.id)}
-                  onEdited={(saved) => {
-                    setEditing(null);
-                    if (saved) {
-                      setItems((current) => current.map((candidate) => (candidate.id === item.id ? { ...candidate, ...saved, edited: true } : candidate)));
-                      setAnnouncement(`Comment by ${item.authorName} edited.`);
-                    }
-                  }}
+                  handlers={itemHandlers}
                 />
               </li>
             ))}

@@ -4,6 +4,7 @@
  * each decision, the time from the key press to the next comment being focused with its context
  * drawn beside it.
  */
+import { writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
 export type ClearingResult = { decisions: number; perMinute: number; readyMs: number[]; decided: string[]; storedAfterMs: number | null };
@@ -14,13 +15,18 @@ const PATTERN: Step[] = ["approve", "approve", "reject", "approve", "spam"];
 // Runs in the page: records when a key arrives, and resolves once the next comment is ready.
 const INSTRUMENT = `
   window.__keyAt = 0;
-  document.addEventListener("keydown", () => { window.__keyAt = performance.now(); }, true);
+  // What focus did lately, for the message when a comment is never ready.
+  window.__focusLog = [];
+  const note = (what) => { window.__focusLog.push(what + " @" + Math.round(performance.now())); if (window.__focusLog.length > 12) window.__focusLog.shift(); };
+  document.addEventListener("focusin", (event) => note("in " + (event.target.getAttribute && event.target.getAttribute("data-comment") || event.target.tagName)), true);
+  document.addEventListener("focusout", (event) => setTimeout(() => note("out " + (event.target.getAttribute && event.target.getAttribute("data-comment") || event.target.tagName) + (event.target.isConnected ? "" : " (removed)") + " -> " + (document.activeElement && document.activeElement.tagName))), true);
+  document.addEventListener("keydown", (event) => { window.__keyAt = performance.now(); note("key " + event.key); }, true);
   window.__readyAfter = (previous) => new Promise((resolve, reject) => {
     const began = performance.now();
     const check = () => {
       if (performance.now() - began > 10000) {
         const panel = document.querySelector('[aria-label="Context of the selected comment"]');
-        reject(new Error("No comment was ready 10 s after the key: focus on " + (document.activeElement ? document.activeElement.outerHTML.slice(0, 300) : "nothing") + "; context: " + (panel ? panel.textContent.slice(0, 300) : "none") + "; at " + location.href));
+        reject(new Error("No comment was ready 10 s after the key: focus on " + (document.activeElement ? document.activeElement.outerHTML.slice(0, 300) : "nothing") + "; context: " + (panel ? panel.textContent.slice(0, 300) : "none") + "; at " + location.href + "; articles " + document.querySelectorAll("article").length + "; focus log " + window.__focusLog.join(", ")));
         return;
       }
       const active = document.activeElement;
@@ -34,8 +40,11 @@ const INSTRUMENT = `
   });
 `;
 
-/** `storedCount`: how many of the given comments the database holds decided. */
-export async function clearWithKeyboard(url: string, cookie: string, decisions: number, storedCount: (ids: string[]) => Promise<number>): Promise<ClearingResult> {
+/**
+ * `storedCount`: how many of the given comments the database holds decided; `profileTo`: a file
+ * for the page's own CPU profile over the decisions (what its JavaScript spent the time on).
+ */
+export async function clearWithKeyboard(url: string, cookie: string, decisions: number, storedCount: (ids: string[]) => Promise<number>, profileTo?: string): Promise<ClearingResult> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -51,6 +60,12 @@ export async function clearWithKeyboard(url: string, cookie: string, decisions: 
     let current = (await page.evaluate("window.__readyAfter(null)")) as { id: string };
     const readyMs: number[] = [];
     const decided: string[] = [];
+    const profiler = profileTo ? await context.newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send("Profiler.enable");
+      await profiler.send("Profiler.setSamplingInterval", { interval: 200 });
+      await profiler.send("Profiler.start");
+    }
     const began = performance.now();
     for (let index = 0; index < decisions; index++) {
       const step = PATTERN[index % PATTERN.length]!;
@@ -64,7 +79,9 @@ export async function clearWithKeyboard(url: string, cookie: string, decisions: 
         await page.keyboard.press("Tab");
         await page.keyboard.press("Enter");
       }
-      const next = (await page.evaluate(`window.__readyAfter(${JSON.stringify(current.id)})`)) as { ms: number; id: string };
+      const next = (await page.evaluate(`window.__readyAfter(${JSON.stringify(current.id)})`).catch((error: Error) => {
+        throw new Error(`Decision ${index + 1} (${step}): ${error.message}`);
+      })) as { ms: number; id: string };
       readyMs.push(next.ms);
       current = next;
     }

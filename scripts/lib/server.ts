@@ -1,6 +1,6 @@
 /** The production server as the harness and end-to-end tests start it, on a port of their choosing. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, mkdirSync } from "node:fs";
+import { appendFileSync, closeSync, mkdirSync, openSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { root } from "./root";
@@ -19,24 +19,28 @@ export async function startServer(
   { nodeOptions = [], env = {}, keepOutput = false }: { nodeOptions?: string[]; env?: Record<string, string>; keepOutput?: boolean } = {},
 ): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
+  // Kept for reading after a run: what the server said, one file per port.
+  const log = path.join(root, "tests", ".output", `server-${port}.log`);
+  mkdirSync(path.dirname(log), { recursive: true });
+  // Unless its lines are wanted here, the server writes its log straight into the file: passed
+  // through this process, a benchmark's log lines would cost the load generator's CPU.
+  const logFile = keepOutput ? null : openSync(log, "a");
   // One process (no tsx wrapper), so the SIGKILL scenario kills the server itself.
   const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", path.join(root, "scripts/serve.ts")], {
     cwd: root,
     // The load generator stands in for a reverse proxy on loopback: the addresses it forwards count.
     env: { ...serverProcessEnv(), DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", logFile ?? "pipe", "pipe"],
   });
+  if (logFile !== null) closeSync(logFile);
   let stderr = "";
   let stdout = "";
-  // Kept for reading after a run: what the server said, one file per port.
-  const log = path.join(root, "tests", ".output", `server-${port}.log`);
-  mkdirSync(path.dirname(log), { recursive: true });
   child.stderr?.on("data", (chunk) => {
     stderr += String(chunk);
     appendFileSync(log, chunk);
   });
   child.stdout?.on("data", (chunk) => {
-    if (keepOutput) stdout += String(chunk);
+    stdout += String(chunk);
     appendFileSync(log, chunk);
   });
   child.on("exit", (code, signal) => appendFileSync(log, `\n[harness] server exited: code ${code}, signal ${signal}\n`));

@@ -1,12 +1,29 @@
 "use client";
 
 import Link from "next/link";
+import { memo } from "react";
 import type { Decision } from "@/app/_lib/moderation/decide";
 import type { Tab } from "@/app/_lib/moderation/queue";
 import type { QueueItemView } from "@/app/_lib/moderation/queue-view";
 import { EditPanel } from "./edit-panel";
 import { BUTTON_LABEL, decisionsFor, plural, REPORT_REASONS } from "./labels";
 import { RejectPanel } from "@/app/_components/reject-panel";
+
+/**
+ * What a comment in the list can ask of the queue. One object for the whole list, the same on
+ * every render, so that a decision draws again only the comments whose own props changed.
+ */
+export type QueueItemHandlers = {
+  register: (id: string, element: HTMLElement | null) => void;
+  focus: (item: QueueItemView) => void;
+  toggle: (item: QueueItemView) => void;
+  decide: (item: QueueItemView, decision: Decision, reason?: string) => void;
+  startReject: (item: QueueItemView) => void;
+  cancelReject: () => void;
+  dismissReports: (item: QueueItemView) => void;
+  startEdit: (item: QueueItemView) => void;
+  edited: (item: QueueItemView, saved?: { bodyHtml: string; body: string; revision: number }) => void;
+};
 
 type Props = {
   item: QueueItemView;
@@ -16,23 +33,23 @@ type Props = {
   rejecting: boolean;
   editing: boolean;
   reasons: string[];
-  register: (element: HTMLElement | null) => void;
-  onFocus: () => void;
-  onToggle: () => void;
-  onDecide: (decision: Decision, reason?: string) => void;
-  onStartReject: () => void;
-  onCancelReject: () => void;
-  onDismissReports: () => void;
-  onStartEdit: () => void;
-  onEdited: (saved?: { bodyHtml: string; body: string; revision: number }) => void;
+  handlers: QueueItemHandlers;
 };
 
 /** One comment in the queue: who wrote it, where, what it answers, and what can be done with it. */
-export function QueueItem({ item, tab, active, selected, rejecting, editing, reasons, register, onFocus, onToggle, onDecide, onStartReject, onCancelReject, onDismissReports, onStartEdit, onEdited }: Props) {
+export const QueueItem = memo(function QueueItem({ item, tab, active, selected, rejecting, editing, reasons, handlers }: Props) {
+  const onDecide = (decision: Decision, reason?: string) => handlers.decide(item, decision, reason);
   return (
-    <article ref={register} tabIndex={-1} data-comment={item.id} aria-label={`Comment by ${item.authorName} on ${item.postTitle}`} className={active ? "queue-item queue-item--active" : "queue-item"} onFocus={onFocus}>
+    <article
+      ref={(element) => handlers.register(item.id, element)}
+      tabIndex={-1}
+      data-comment={item.id}
+      aria-label={`Comment by ${item.authorName} on ${item.postTitle}`}
+      className={active ? "queue-item queue-item--active" : "queue-item"}
+      onFocus={() => handlers.focus(item)}
+    >
       <div className="queue-item__head">
-        <input type="checkbox" aria-label={`Select comment by ${item.authorName}`} checked={selected} onChange={onToggle} />
+        <input type="checkbox" aria-label={`Select comment by ${item.authorName}`} checked={selected} onChange={() => handlers.toggle(item)} />
         <div>
           <p className="queue-item__author">
             <strong>{item.authorName}</strong>
@@ -53,7 +70,7 @@ export function QueueItem({ item, tab, active, selected, rejecting, editing, rea
       </div>
       {item.heldReason && <p className="queue-item__held">{item.heldReason}</p>}
       {item.parentExcerpt && <p className="queue-item__parent">In reply to: “{item.parentExcerpt}”</p>}
-      {editing ? <EditPanel item={item} onDone={onEdited} /> : <div className="comment__body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />}
+      {editing ? <EditPanel item={item} onDone={(saved) => handlers.edited(item, saved)} /> : <div className="comment__body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />}
       {item.rejectionReason && <p className="queue-item__meta">Rejection reason: {item.rejectionReason}</p>}
       {item.decidedBy && item.status !== "PENDING" && <p className="queue-item__meta">Decided by {item.decidedBy}</p>}
       {item.reports.length > 0 && (
@@ -67,24 +84,24 @@ export function QueueItem({ item, tab, active, selected, rejecting, editing, rea
         </ul>
       )}
       {rejecting ? (
-        <RejectPanel commentId={item.id} authorName={item.authorName} reasons={reasons} onReject={(reason) => onDecide("REJECT", reason)} onCancel={onCancelReject} />
+        <RejectPanel commentId={item.id} authorName={item.authorName} reasons={reasons} onReject={(reason) => onDecide("REJECT", reason)} onCancel={handlers.cancelReject} />
       ) : (
         <div className="queue-item__actions">
           {tab === "reported" && (
-            <button type="button" className="button button--quiet" onClick={onDismissReports}>
+            <button type="button" className="button button--quiet" onClick={() => handlers.dismissReports(item)}>
               Dismiss reports
             </button>
           )}
           {decisionsFor(item, tab).map((decision) => (
-            <button key={decision} type="button" className={decision === "APPROVE" ? "button" : "button button--quiet"} onClick={() => (decision === "REJECT" ? onStartReject() : onDecide(decision))}>
+            <button key={decision} type="button" className={decision === "APPROVE" ? "button" : "button button--quiet"} onClick={() => (decision === "REJECT" ? handlers.startReject(item) : onDecide(decision))}>
               {BUTTON_LABEL[decision]}
             </button>
           ))}
-          <button type="button" className="link-button" onClick={onStartEdit}>
+          <button type="button" className="link-button" onClick={() => handlers.startEdit(item)}>
             Edit
           </button>
         </div>
       )}
     </article>
   );
-}
+});
