@@ -63,5 +63,7 @@ export const SIGN_IN_FAILURES = { max: 5, windowMs: 15 * 60_000 };
 /** Failed sign-ins from one address, whatever the accounts. */
 export const SIGN_IN_FAILURES_PER_ADDRESS = { max: 20, windowMs: 15 * 60_000 };
 export const REGISTRATIONS = { max: 5, windowMs: 60 * 60_000 };
+/** Emails a person can make the site send to one address about its account (links and notices). */
+export const ACCOUNT_EMAILS_PER_ADDRESS = { max: 3, windowMs: 60 * 60_000 };
 
 export { clientAddress } from "./client-address";

@@ -41,12 +41,19 @@ const { GET: contextRoute } = await import("@/app/api/moderation/comments/[id]/c
 const { GET: eventsRoute } = await import("@/app/api/moderation/events/route");
 const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { signUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
+const { issueToken } = await import("@/app/_lib/account-tokens/token");
 
 type Person = "signed out" | "reader" | "suspended reader" | "banned reader" | "moderator" | "admin" | "owner" | "banned owner";
 type Fixture = { postId: string; postSlug: string; ownerId: string; pendingId: string; approvedId: string; readerId: string; termsVersion: number };
 type Outcome = "allowed" | "refused";
 /** `arrange`: what the person needs before the call (kept out of the refused case's "nothing changed" check). */
 const undoable = { eventId: "" };
+/** An emailed link's token for the fixture's owner: the credential of the token-bearing actions. */
+const emailed = { token: "" };
+const emailOwner = (purpose: "verify-email") => async (f: Fixture) => {
+  const owner = await database.db.user.findUniqueOrThrow({ where: { id: f.ownerId } });
+  emailed.token = await database.db.$transaction((tx) => issueToken(tx, { userId: owner.id, purpose, email: owner.email }));
+};
 type Row = { people: Partial<Record<Person, Outcome>>; arrange?: (fixture: Fixture, viewer: Viewer | null) => Promise<void>; call: (fixture: Fixture) => Promise<unknown>; succeeded: (result: unknown) => boolean };
 
 const form = (values: Record<string, string>) => {
@@ -120,7 +127,7 @@ const TABLE: Record<string, Row> = {
     call: () =>
       modules.settings.saveSettings(
         { status: "idle" },
-        form({ blocklist: `word${randomUUID().slice(0, 6)}`, holdWords: "", maxLinks: "2", holdFirstComment: "on", requirePreviousApproval: "on", commentIntervalSeconds: "15", maxReplyDepth: "3", duplicateWindowMinutes: "10", closeCommentsAfterDays: "0" }),
+        form({ blocklist: `word${randomUUID().slice(0, 6)}`, holdWords: "", maxLinks: "2", holdFirstComment: "on", requirePreviousApproval: "on", unverifiedMayComment: "on", commentIntervalSeconds: "15", maxReplyDepth: "3", duplicateWindowMinutes: "10", closeCommentsAfterDays: "0" }),
       ),
     succeeded: formOk,
   },
@@ -189,6 +196,13 @@ const TABLE: Record<string, Row> = {
     call: () => modules.register.registerAccount({ status: "idle" }, form({ name: "New Person", email: `new-${randomUUID()}@example.com`, password: "long enough password" })),
     succeeded: formOk,
   },
+  "email-verification#confirmEmailAction": {
+    people: { "signed out": "allowed", reader: "allowed" },
+    arrange: emailOwner("verify-email"),
+    call: () => modules["email-verification"].confirmEmailAction({ status: "idle" }, form({ token: emailed.token })),
+    succeeded: formOk,
+  },
+  "email-verification#resendVerificationEmail": { people: anyoneSignedIn, call: () => modules["email-verification"].resendVerificationEmail({ status: "idle" }, form({})), succeeded: formOk },
   "route GET /api/moderation/queue": {
     people: { ...staffOnly },
     call: async () => {

@@ -65,3 +65,8 @@ export const replyEmailsInput = z.object({
   commentId: recordId("Unknown comment."),
   notifyReplies: z.stringbool({ error: "Choose on or off." }),
 });
+
+/** An emailed link's token, as the form carries it on; its shape is checked again where it is spent. */
+const linkToken = z.string({ error: "This link is incomplete. Open it again from the email." }).min(1, "This link is incomplete. Open it again from the email.").max(100, "This link is not one of ours.");
+
+export const emailLinkInput = z.object({ token: linkToken });
