@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createPost, db, uniqueId } from "./support/db";
 import { linkIn, readOutbox } from "./support/outbox";
-import { createUser, PASSWORD } from "./support/users";
+import { createUser, PASSWORD, signIn } from "./support/users";
 
 async function register(page: Page, email: string, path = "/register") {
   await page.goto(path);
@@ -83,4 +83,45 @@ test("registering with a taken address answers exactly as a new one, and the own
   await signInWith(page, fresh, PASSWORD);
   await expect(page.getByText("Signed in as Rosa Newcomer")).toBeVisible();
   expect(new URL(page.url()).origin).toBe(new URL(test.info().project.use.baseURL!).origin);
+});
+
+test("forgot password: the same answer for any address; the emailed link sets a new password once and signs out the other browser", async ({ page, browser }) => {
+  const reader = await createUser();
+  const elsewhere = await browser.newContext();
+  const otherPage = await elsewhere.newPage();
+  await signIn(otherPage, reader, "/account");
+
+  const ask = async (email: string) => {
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Email me a link" }).click();
+    await expect(page.getByRole("status")).toContainText("we have emailed it a link");
+    return (await page.getByRole("status").innerText()).replace(email, "<address>");
+  };
+  const unknown = `nobody-${uniqueId()}@example.com`;
+  expect(await ask(reader.email)).toBe(await ask(unknown));
+  expect(await db.outboxMessage.count({ where: { toAddress: unknown } })).toBe(0);
+
+  const link = linkIn((await emailTo(browser, reader.email, "Choose a new password")).text, "/reset-password");
+  await page.goto(link);
+  await page.getByLabel("New password").fill("short");
+  await page.getByRole("button", { name: "Save the new password" }).click();
+  await expect(page.getByLabel("New password")).toHaveAccessibleDescription(/Use at least 8 characters\./);
+  await page.getByLabel("New password").fill("a completely new password");
+  await page.getByRole("button", { name: "Save the new password" }).click();
+  await expect(page.getByRole("status")).toContainText("Your password is changed");
+
+  await otherPage.reload();
+  await expect(otherPage).toHaveURL(/\/login\?callbackUrl=%2Faccount/);
+  await elsewhere.close();
+
+  await page.goto(link);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("This link has expired or has been used already.");
+  await page.goto("/login");
+  await signInWith(page, reader.email, PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
+  await signInWith(page, reader.email, "a completely new password");
+  await expect(page.getByText(`Signed in as ${reader.name}`)).toBeVisible();
 });

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/app/_lib/auth/password";
+import { hashPassword, verifyPassword } from "@/app/_lib/auth/password";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { viewerSelect } from "@/app/_lib/auth/viewer-select";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -16,6 +16,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), refr
 const { issueToken, spendToken, hashToken, TOKEN_LIFETIME_MS } = await import("@/app/_lib/account-tokens/token");
 const { registerReader } = await import("@/app/_lib/account/register");
 const { confirmEmailLink, resendVerification } = await import("@/app/_lib/account/verify-email");
+const { requestPasswordReset, resetPassword } = await import("@/app/_lib/account/password-reset");
 
 const PASSWORD = "the old password";
 let database: TestDatabase;
@@ -74,6 +75,7 @@ describe("account tokens", () => {
   it("refuse forged, malformed and hashed tokens", async () => {
     for (const token of [forged(), "", "short", `${forged()}x`, "../../etc/passwd", "' OR 1=1 --".padEnd(43, "a")]) {
       expect(await confirmEmailLink(token)).toMatchObject({ ok: false });
+      expect(await resetPassword(token, "a brand new password")).toMatchObject({ ok: false });
     }
   });
 });
@@ -136,5 +138,65 @@ describe("email verification", () => {
     const verified = await person({ emailVerified: new Date() });
     expect(await resendVerification(verified)).toMatchObject({ ok: false });
     expect(await mailTo(verified.email)).toHaveLength(0);
+  });
+});
+
+describe("password reset", () => {
+  it("answers alike for known and unknown addresses, and emails only the known one", async () => {
+    const someone = await person();
+    const unknown = address();
+    expect(await requestPasswordReset(someone.email, "198.51.100.1")).toEqual({ ok: true });
+    expect(await requestPasswordReset(unknown, "198.51.100.1")).toEqual({ ok: true });
+    expect(await mailTo(someone.email, "reset-password")).toHaveLength(1);
+    expect(await mailTo(unknown)).toHaveLength(0);
+    expect(await database.db.accountToken.count({ where: { email: unknown } })).toBe(0);
+  });
+
+  it("queues exactly three emails for fifty requests at the same moment, and every answer is the same", async () => {
+    const someone = await person();
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, n) => requestPasswordReset(someone.email, `198.51.100.${10 + (n % 40)}`)));
+    expect(new Set(answers.map((answer) => JSON.stringify(answer)))).toEqual(new Set([JSON.stringify({ ok: true })]));
+    expect(await mailTo(someone.email, "reset-password")).toHaveLength(3);
+    expect(await database.db.accountToken.count({ where: { userId: someone.id, purpose: "reset-password" } })).toBe(3);
+  });
+
+  it("a network asking too often is told so, the same for any address", async () => {
+    const client = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    const someone = await person();
+    for (let n = 0; n < 10; n++) expect(await requestPasswordReset(n % 2 ? someone.email : address(), client)).toEqual({ ok: true });
+    const known = await requestPasswordReset(someone.email, client);
+    const unknown = await requestPasswordReset(address(), client);
+    expect(known).toMatchObject({ ok: false });
+    expect(unknown).toEqual(known);
+  });
+
+  it("sets the password once, ends every session, kills the other reset links and tells the owner", async () => {
+    const someone = await person();
+    await requestPasswordReset(someone.email, "198.51.100.200");
+    await requestPasswordReset(someone.email, "198.51.100.200");
+    const [first, second] = (await mailTo(someone.email, "reset-password")).map((mail) => tokenIn(mail.text, "/reset-password"));
+    const before = await database.db.user.findUniqueOrThrow({ where: { id: someone.id } });
+
+    // Ten tabs submitting the same link at once: one new password.
+    const results = await Promise.all(Array.from({ length: 10 }, (_, n) => resetPassword(first!, `new password number ${n}`)));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    const after = await database.db.user.findUniqueOrThrow({ where: { id: someone.id } });
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(false);
+    expect(after.emailVerified).toBeInstanceOf(Date);
+    expect(await resetPassword(second!, "yet another password")).toMatchObject({ ok: false });
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: someone.id } })).passwordHash).toBe(after.passwordHash);
+    expect(await mailTo(someone.email, "password-changed")).toHaveLength(1);
+  });
+
+  it("a reset link opens only the account it was sent for", async () => {
+    const victim = await person();
+    const attacker = await person();
+    await requestPasswordReset(attacker.email, "198.51.100.201");
+    const token = tokenIn((await mailTo(attacker.email, "reset-password"))[0]!.text, "/reset-password");
+    expect(await resetPassword(token, "the attacker's choice")).toEqual({ ok: true });
+    const untouched = await database.db.user.findUniqueOrThrow({ where: { id: victim.id } });
+    expect(await verifyPassword(untouched.passwordHash, PASSWORD)).toBe(true);
+    expect(untouched.sessionVersion).toBe(0);
   });
 });

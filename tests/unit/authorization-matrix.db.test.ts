@@ -50,7 +50,7 @@ type Outcome = "allowed" | "refused";
 const undoable = { eventId: "" };
 /** An emailed link's token for the fixture's owner: the credential of the token-bearing actions. */
 const emailed = { token: "" };
-const emailOwner = (purpose: "verify-email") => async (f: Fixture) => {
+const emailOwner = (purpose: "verify-email" | "reset-password") => async (f: Fixture) => {
   const owner = await database.db.user.findUniqueOrThrow({ where: { id: f.ownerId } });
   emailed.token = await database.db.$transaction((tx) => issueToken(tx, { userId: owner.id, purpose, email: owner.email }));
 };
@@ -194,6 +194,20 @@ const TABLE: Record<string, Row> = {
   "register#registerAccount": {
     people: { "signed out": "allowed", reader: "allowed" },
     call: () => modules.register.registerAccount({ status: "idle" }, form({ name: "New Person", email: `new-${randomUUID()}@example.com`, password: "long enough password" })),
+    succeeded: formOk,
+  },
+  // Anyone may ask; the answer is the same whether or not the address has an account.
+  "password-reset#requestPasswordResetAction": {
+    people: { "signed out": "allowed", reader: "allowed" },
+    call: (f) => modules["password-reset"].requestPasswordResetAction({ status: "idle" }, form({ email: `someone-${f.ownerId}@example.com` })),
+    succeeded: formOk,
+  },
+  // The emailed token is the credential, whoever holds it; used, expired, forged and other
+  // people's tokens are refused in account-tokens.db.test.ts.
+  "password-reset#resetPasswordAction": {
+    people: { "signed out": "allowed", reader: "allowed" },
+    arrange: emailOwner("reset-password"),
+    call: () => modules["password-reset"].resetPasswordAction({ status: "idle" }, form({ token: emailed.token, password: "a brand new password" })),
     succeeded: formOk,
   },
   "email-verification#confirmEmailAction": {

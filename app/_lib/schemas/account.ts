@@ -69,4 +69,10 @@ export const replyEmailsInput = z.object({
 /** An emailed link's token, as the form carries it on; its shape is checked again where it is spent. */
 const linkToken = z.string({ error: "This link is incomplete. Open it again from the email." }).min(1, "This link is incomplete. Open it again from the email.").max(100, "This link is not one of ours.");
 
+export const forgotPasswordInput = z.object({ email: emailField });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordInput>;
+
+export const resetPasswordInput = z.object({ token: linkToken, password: passwordField });
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+
 export const emailLinkInput = z.object({ token: linkToken });
