@@ -125,3 +125,51 @@ test("forgot password: the same answer for any address; the emailed link sets a 
   await signInWith(page, reader.email, "a completely new password");
   await expect(page.getByText(`Signed in as ${reader.name}`)).toBeVisible();
 });
+
+test("on the account page: a new address takes effect from its link and the old one is told; a new password keeps this session and ends the other", async ({ page, browser }) => {
+  const reader = await createUser();
+  await signIn(page, reader, "/account");
+  const elsewhere = await browser.newContext();
+  const otherPage = await elsewhere.newPage();
+  await signIn(otherPage, reader, "/account");
+
+  const newEmail = `moved-${uniqueId()}@example.com`;
+  const change = page.getByRole("form", { name: "Change email address" });
+  await change.getByLabel("New email address").fill(newEmail);
+  await change.getByLabel("Your password").fill("not my password");
+  await change.getByRole("button", { name: "Change email address" }).click();
+  await expect(change.getByLabel("Your password")).toHaveAccessibleDescription("That is not your current password.");
+  await change.getByLabel("Your password").fill(PASSWORD);
+  await change.getByRole("button", { name: "Change email address" }).click();
+  await expect(change.getByText(`We have sent a link to ${newEmail}.`)).toBeVisible();
+  expect((await db.user.findUniqueOrThrow({ where: { id: reader.id } })).email).toBe(reader.email);
+
+  await page.goto(linkIn((await emailTo(browser, newEmail, "Confirm your new email address")).text, "/verify-email"));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("status")).toContainText(`your account's address is now ${newEmail}`);
+  expect(await db.user.findUniqueOrThrow({ where: { id: reader.id } })).toMatchObject({ email: newEmail, emailVerified: expect.any(Date) });
+  expect((await emailTo(browser, reader.email, "Your email address was changed")).text).toContain(newEmail);
+
+  await page.goto("/account");
+  const password = page.getByRole("form", { name: "Change password" });
+  await password.getByLabel("Current password").fill(PASSWORD);
+  await password.getByLabel("New password").fill("my next password");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(password.getByText("Your password is changed. Every other session is signed out.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(`Signed in as ${reader.name}`)).toBeVisible();
+  await otherPage.reload();
+  await expect(otherPage).toHaveURL(/\/login\?callbackUrl=%2Faccount/);
+
+  // Signed in there again, then ended from here without changing anything else.
+  await signInWith(otherPage, newEmail, "my next password");
+  await expect(otherPage.getByText(`Signed in as ${reader.name}`)).toBeVisible();
+  const sessions = page.getByRole("form", { name: "Other sessions" });
+  await sessions.getByRole("button", { name: "End every other session" }).click();
+  await expect(sessions.getByText("Every other session is signed out.")).toBeVisible();
+  await otherPage.goto("/account");
+  await expect(otherPage).toHaveURL(/\/login\?callbackUrl=%2Faccount/);
+  await page.reload();
+  await expect(page.getByText(`Signed in as ${reader.name}`)).toBeVisible();
+  await elsewhere.close();
+});

@@ -17,6 +17,8 @@ const { issueToken, spendToken, hashToken, TOKEN_LIFETIME_MS } = await import("@
 const { registerReader } = await import("@/app/_lib/account/register");
 const { confirmEmailLink, resendVerification } = await import("@/app/_lib/account/verify-email");
 const { requestPasswordReset, resetPassword } = await import("@/app/_lib/account/password-reset");
+const { changePassword } = await import("@/app/_lib/account/change-password");
+const { requestEmailChange } = await import("@/app/_lib/account/change-email");
 
 const PASSWORD = "the old password";
 let database: TestDatabase;
@@ -198,5 +200,49 @@ describe("password reset", () => {
     const untouched = await database.db.user.findUniqueOrThrow({ where: { id: victim.id } });
     expect(await verifyPassword(untouched.passwordHash, PASSWORD)).toBe(true);
     expect(untouched.sessionVersion).toBe(0);
+  });
+});
+
+describe("the account page's changes", () => {
+  it("a new password needs the current one: a wrong one changes nothing, five wrong ones lock the form", async () => {
+    const someone = await person();
+    const before = await database.db.user.findUniqueOrThrow({ where: { id: someone.id } });
+    expect(await changePassword(someone, { currentPassword: "not it", newPassword: "a brand new password" })).toMatchObject({ ok: false, field: "currentPassword" });
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: someone.id } })).toEqual(before);
+    expect(await changePassword(null, { currentPassword: PASSWORD, newPassword: "a brand new password" })).toMatchObject({ ok: false, field: "form" });
+
+    expect(await changePassword(someone, { currentPassword: PASSWORD, newPassword: "a brand new password" })).toEqual({ ok: true });
+    const after = await database.db.user.findUniqueOrThrow({ where: { id: someone.id } });
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await verifyPassword(after.passwordHash, "a brand new password")).toBe(true);
+
+    const guesses = await Promise.all(Array.from({ length: 12 }, (_, n) => changePassword(someone, { currentPassword: `guess ${n}`, newPassword: "the thief's password" })));
+    expect(guesses.every((guess) => !guess.ok)).toBe(true);
+    expect(await changePassword(someone, { currentPassword: "a brand new password", newPassword: "the thief's password" })).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many wrong passwords/) });
+  });
+
+  it("a new address takes effect only through its link; the old address is told; a taken one is refused", async () => {
+    const someone = await person({ emailVerified: new Date() });
+    const newEmail = address();
+    expect(await requestEmailChange(someone, { newEmail, password: "wrong" })).toMatchObject({ ok: false, field: "password" });
+    expect(await requestEmailChange(someone, { newEmail, password: PASSWORD })).toEqual({ ok: true });
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: someone.id } })).email).toBe(someone.email);
+    const token = tokenIn((await mailTo(newEmail, "change-email"))[0]!.text, "/verify-email");
+    // The link is to the new address only: a reset for the account is not what it opens.
+    expect(await resetPassword(token, "whatever password")).toMatchObject({ ok: false });
+
+    expect(await confirmEmailLink(token)).toEqual({ ok: true, kind: "changed", email: newEmail });
+    const moved = await database.db.user.findUniqueOrThrow({ where: { id: someone.id } });
+    expect(moved.email).toBe(newEmail);
+    expect(moved.emailVerified).toBeInstanceOf(Date);
+    expect((await mailTo(someone.email, "email-changed"))[0]!.text).toContain(newEmail);
+    expect(await confirmEmailLink(token)).toMatchObject({ ok: false });
+
+    const taken = await person();
+    const other = await person();
+    await requestEmailChange(other, { newEmail: taken.email, password: PASSWORD });
+    const takenToken = tokenIn((await mailTo(taken.email, "change-email"))[0]!.text, "/verify-email");
+    expect(await confirmEmailLink(takenToken)).toMatchObject({ ok: false });
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: other.id } })).email).toBe(other.email);
   });
 });

@@ -23,7 +23,7 @@ vi.mock("@/app/_lib/auth/viewer", async (importOriginal) => ({
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` }),
-  cookies: async () => ({ delete: () => undefined }),
+  cookies: async () => ({ delete: () => undefined, set: () => undefined }),
 }));
 process.env.NEXTAUTH_SECRET ??= "authorization-matrix-secret";
 vi.mock("next/navigation", () => ({
@@ -41,6 +41,7 @@ const { GET: contextRoute } = await import("@/app/api/moderation/comments/[id]/c
 const { GET: eventsRoute } = await import("@/app/api/moderation/events/route");
 const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { signUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
+const { hashPassword } = await import("@/app/_lib/auth/password");
 const { issueToken } = await import("@/app/_lib/account-tokens/token");
 
 type Person = "signed out" | "reader" | "suspended reader" | "banned reader" | "moderator" | "admin" | "owner" | "banned owner";
@@ -50,6 +51,11 @@ type Outcome = "allowed" | "refused";
 const undoable = { eventId: "" };
 /** An emailed link's token for the fixture's owner: the credential of the token-bearing actions. */
 const emailed = { token: "" };
+const ACCOUNT_PASSWORD = "the account's password";
+/** Test accounts have no password; the password-confirmed changes need one. */
+const givePassword = async (_f: Fixture, viewer: Viewer | null) => {
+  if (viewer) await database.db.user.update({ where: { id: viewer.id }, data: { passwordHash: await hashPassword(ACCOUNT_PASSWORD) } });
+};
 const emailOwner = (purpose: "verify-email" | "reset-password") => async (f: Fixture) => {
   const owner = await database.db.user.findUniqueOrThrow({ where: { id: f.ownerId } });
   emailed.token = await database.db.$transaction((tx) => issueToken(tx, { userId: owner.id, purpose, email: owner.email }));
@@ -217,6 +223,19 @@ const TABLE: Record<string, Row> = {
     succeeded: formOk,
   },
   "email-verification#resendVerificationEmail": { people: anyoneSignedIn, call: () => modules["email-verification"].resendVerificationEmail({ status: "idle" }, form({})), succeeded: formOk },
+  "account-security#changePasswordAction": {
+    people: anyoneSignedIn,
+    arrange: givePassword,
+    call: () => modules["account-security"].changePasswordAction({ status: "idle" }, form({ currentPassword: ACCOUNT_PASSWORD, newPassword: "a brand new password" })),
+    succeeded: formOk,
+  },
+  "account-security#changeEmailAction": {
+    people: anyoneSignedIn,
+    arrange: givePassword,
+    call: () => modules["account-security"].changeEmailAction({ status: "idle" }, form({ newEmail: `moved-${randomUUID()}@example.com`, password: ACCOUNT_PASSWORD })),
+    succeeded: formOk,
+  },
+  "account-security#signOutEverywhereElseAction": { people: anyoneSignedIn, call: () => modules["account-security"].signOutEverywhereElseAction({ status: "idle" }, form({})), succeeded: formOk },
   "route GET /api/moderation/queue": {
     people: { ...staffOnly },
     call: async () => {

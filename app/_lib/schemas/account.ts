@@ -76,3 +76,16 @@ export const resetPasswordInput = z.object({ token: linkToken, password: passwor
 export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
 
 export const emailLinkInput = z.object({ token: linkToken });
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(PASSWORD_MAX, "That is not your current password."),
+  newPassword: passwordField,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+export const changeEmailInput = z.object({
+  newEmail: emailField,
+  // Accounts without a password (OAuth only) have nothing to enter here.
+  password: z.string().max(PASSWORD_MAX, "That is not your current password.").optional(),
+});
+export type ChangeEmailInput = z.infer<typeof changeEmailInput>;
