@@ -9,7 +9,7 @@ import { siteUrl } from "@/app/_lib/site-url";
 export default async function robots(): Promise<MetadataRoute.Robots> {
   await connection();
   return {
-    rules: { userAgent: "*", allow: "/", disallow: ["/moderation", "/account", "/api", "/login", "/register", "/unsubscribe"] },
+    rules: { userAgent: "*", allow: "/", disallow: ["/moderation", "/account", "/api", "/login", "/register", "/unsubscribe", "/forgot-password", "/reset-password", "/verify-email"] },
     sitemap: `${siteUrl()}/sitemap.xml`,
   };
 }

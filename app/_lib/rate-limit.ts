@@ -63,5 +63,11 @@ export const SIGN_IN_FAILURES = { max: 5, windowMs: 15 * 60_000 };
 /** Failed sign-ins from one address, whatever the accounts. */
 export const SIGN_IN_FAILURES_PER_ADDRESS = { max: 20, windowMs: 15 * 60_000 };
 export const REGISTRATIONS = { max: 5, windowMs: 60 * 60_000 };
+/** Emails a person can make the site send to one address about its account (links and notices). */
+export const ACCOUNT_EMAILS_PER_ADDRESS = { max: 3, windowMs: 60 * 60_000 };
+/** Password resets asked for from one network, whatever the addresses. */
+export const PASSWORD_RESETS_PER_CLIENT = { max: 10, windowMs: 60 * 60_000 };
+/** Wrong current passwords on the account page: a stolen session cannot guess its way to the password. */
+export const PASSWORD_CONFIRMATIONS = { max: 5, windowMs: 15 * 60_000 };
 
 export { clientAddress } from "./client-address";

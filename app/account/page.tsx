@@ -12,6 +12,10 @@ import { DeleteAccountForm } from "./delete-account-form";
 import { MarkReadForm } from "./mark-read-form";
 import { PreferencesForm } from "./preferences-form";
 import { ReplyEmailsToggle } from "./reply-emails-toggle";
+import { ChangeEmailForm } from "./change-email-form";
+import { ChangePasswordForm } from "./change-password-form";
+import { SignOutElsewhereForm } from "./sign-out-elsewhere-form";
+import { VerificationNotice } from "./verification-notice";
 import { excerpt } from "@/app/_lib/content/truncate";
 import { DataTable } from "@/app/_components/data-table";
 
@@ -112,6 +116,21 @@ export default async function AccountPage() {
       <section aria-labelledby="email-heading">
         <h2 id="email-heading">Email</h2>
         <PreferencesForm preferences={preferences} moderator={isStaff(viewer)} />
+      </section>
+
+      <section aria-labelledby="security-heading">
+        <h2 id="security-heading">Sign-in and security</h2>
+        {viewer.emailVerified ? <p>Your email address is verified.</p> : <VerificationNotice email={viewer.email} />}
+        {preferences.hasPassword && (
+          <>
+            <h3>Change password</h3>
+            <ChangePasswordForm />
+          </>
+        )}
+        <h3>Change email address</h3>
+        <ChangeEmailForm hasPassword={preferences.hasPassword} />
+        <h3>Sessions</h3>
+        <SignOutElsewhereForm />
       </section>
 
       <section aria-labelledby="data-heading">

@@ -33,6 +33,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       )}
       <LoginForm returnTo={returnTo} oauthProviders={providers} linking={linking} />
       <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
         New here? <Link href={`/register?callbackUrl=${encodeURIComponent(returnTo)}`}>Create an account</Link>
       </p>
     </>

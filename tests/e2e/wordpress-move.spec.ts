@@ -120,14 +120,19 @@ test("a journal moves its WordPress blog in: a dry run, the import, the seeded p
     await page.getByLabel("Email").fill("Steve.Lockhart@example.com");
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByText("Signed in as Steve L.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    await signIn(page, "steve.lockhart@example.com", "Steve L.");
     await page.goto(`${server!.url}/account`);
     // Nothing is offered to an address nobody has verified: anyone can register with any address.
     await expect(page.getByRole("heading", { name: "Comments from before you had an account" })).toHaveCount(0);
 
-    // Verification is marked directly until email verification exists.
-    await site!.user.update({ where: { email: "steve.lockhart@example.com" }, data: { emailVerified: new Date() } });
-    await page.reload();
+    // The verification email waits in this site's outbox; its link proves the address.
+    const verification = await site!.outboxMessage.findFirstOrThrow({ where: { toAddress: "steve.lockhart@example.com", kind: "verify-email" } });
+    const token = /\/verify-email\?token=([A-Za-z0-9_-]+)/.exec(verification.text)![1]!;
+    await page.goto(`${server!.url}/verify-email?token=${token}`);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByText("Thank you: steve.lockhart@example.com is verified.")).toBeVisible();
+    await page.goto(`${server!.url}/account`);
     await expect(page.getByText("2 comments from your earlier address: claim them to show them under your name.")).toBeVisible();
     await page.getByRole("button", { name: "Claim them" }).click();
     await expect(page.getByText("2 comments are now yours and show your name.")).toBeVisible();

@@ -23,9 +23,10 @@ export async function databaseSnapshot(db: Database): Promise<string> {
       db.comment.findMany({ orderBy: { id: "asc" } }),
       db.user.findMany({
         orderBy: { id: "asc" },
-        select: { id: true, name: true, email: true, role: true, status: true, trusted: true, alwaysPremoderate: true, statusReason: true, notifyOnDecision: true, moderatorAlerts: true, notificationsSeenAt: true, deletedAt: true },
+        select: { id: true, name: true, email: true, role: true, status: true, trusted: true, alwaysPremoderate: true, statusReason: true, notifyOnDecision: true, moderatorAlerts: true, notificationsSeenAt: true, deletedAt: true, emailVerified: true, passwordHash: true, sessionVersion: true },
       }),
       db.outboxMessage.count(),
+      db.accountToken.findMany({ orderBy: { id: "asc" } }),
       db.post.findMany({ orderBy: { id: "asc" } }),
       db.report.findMany({ orderBy: { id: "asc" } }),
       db.setting.findMany({ orderBy: { key: "asc" } }),

@@ -23,7 +23,7 @@ vi.mock("@/app/_lib/auth/viewer", async (importOriginal) => ({
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` }),
-  cookies: async () => ({ delete: () => undefined }),
+  cookies: async () => ({ delete: () => undefined, set: () => undefined }),
 }));
 process.env.NEXTAUTH_SECRET ??= "authorization-matrix-secret";
 vi.mock("next/navigation", () => ({
@@ -41,12 +41,25 @@ const { GET: contextRoute } = await import("@/app/api/moderation/comments/[id]/c
 const { GET: eventsRoute } = await import("@/app/api/moderation/events/route");
 const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { signUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
+const { hashPassword } = await import("@/app/_lib/auth/password");
+const { issueToken } = await import("@/app/_lib/account-tokens/token");
 
 type Person = "signed out" | "reader" | "suspended reader" | "banned reader" | "moderator" | "admin" | "owner" | "banned owner";
 type Fixture = { postId: string; postSlug: string; ownerId: string; pendingId: string; approvedId: string; readerId: string; termsVersion: number };
 type Outcome = "allowed" | "refused";
 /** `arrange`: what the person needs before the call (kept out of the refused case's "nothing changed" check). */
 const undoable = { eventId: "" };
+/** An emailed link's token for the fixture's owner: the credential of the token-bearing actions. */
+const emailed = { token: "" };
+const ACCOUNT_PASSWORD = "the account's password";
+/** Test accounts have no password; the password-confirmed changes need one. */
+const givePassword = async (_f: Fixture, viewer: Viewer | null) => {
+  if (viewer) await database.db.user.update({ where: { id: viewer.id }, data: { passwordHash: await hashPassword(ACCOUNT_PASSWORD) } });
+};
+const emailOwner = (purpose: "verify-email" | "reset-password") => async (f: Fixture) => {
+  const owner = await database.db.user.findUniqueOrThrow({ where: { id: f.ownerId } });
+  emailed.token = await database.db.$transaction((tx) => issueToken(tx, { userId: owner.id, purpose, email: owner.email }));
+};
 type Row = { people: Partial<Record<Person, Outcome>>; arrange?: (fixture: Fixture, viewer: Viewer | null) => Promise<void>; call: (fixture: Fixture) => Promise<unknown>; succeeded: (result: unknown) => boolean };
 
 const form = (values: Record<string, string>) => {
@@ -120,7 +133,7 @@ const TABLE: Record<string, Row> = {
     call: () =>
       modules.settings.saveSettings(
         { status: "idle" },
-        form({ blocklist: `word${randomUUID().slice(0, 6)}`, holdWords: "", maxLinks: "2", holdFirstComment: "on", requirePreviousApproval: "on", commentIntervalSeconds: "15", maxReplyDepth: "3", duplicateWindowMinutes: "10", closeCommentsAfterDays: "0" }),
+        form({ blocklist: `word${randomUUID().slice(0, 6)}`, holdWords: "", maxLinks: "2", holdFirstComment: "on", requirePreviousApproval: "on", unverifiedMayComment: "on", commentIntervalSeconds: "15", maxReplyDepth: "3", duplicateWindowMinutes: "10", closeCommentsAfterDays: "0" }),
       ),
     succeeded: formOk,
   },
@@ -189,6 +202,40 @@ const TABLE: Record<string, Row> = {
     call: () => modules.register.registerAccount({ status: "idle" }, form({ name: "New Person", email: `new-${randomUUID()}@example.com`, password: "long enough password" })),
     succeeded: formOk,
   },
+  // Anyone may ask; the answer is the same whether or not the address has an account.
+  "password-reset#requestPasswordResetAction": {
+    people: { "signed out": "allowed", reader: "allowed" },
+    call: (f) => modules["password-reset"].requestPasswordResetAction({ status: "idle" }, form({ email: `someone-${f.ownerId}@example.com` })),
+    succeeded: formOk,
+  },
+  // The emailed token is the credential, whoever holds it; used, expired, forged and other
+  // people's tokens are refused in account-tokens.db.test.ts.
+  "password-reset#resetPasswordAction": {
+    people: { "signed out": "allowed", reader: "allowed" },
+    arrange: emailOwner("reset-password"),
+    call: () => modules["password-reset"].resetPasswordAction({ status: "idle" }, form({ token: emailed.token, password: "a brand new password" })),
+    succeeded: formOk,
+  },
+  "email-verification#confirmEmailAction": {
+    people: { "signed out": "allowed", reader: "allowed" },
+    arrange: emailOwner("verify-email"),
+    call: () => modules["email-verification"].confirmEmailAction({ status: "idle" }, form({ token: emailed.token })),
+    succeeded: formOk,
+  },
+  "email-verification#resendVerificationEmail": { people: anyoneSignedIn, call: () => modules["email-verification"].resendVerificationEmail({ status: "idle" }, form({})), succeeded: formOk },
+  "account-security#changePasswordAction": {
+    people: anyoneSignedIn,
+    arrange: givePassword,
+    call: () => modules["account-security"].changePasswordAction({ status: "idle" }, form({ currentPassword: ACCOUNT_PASSWORD, newPassword: "a brand new password" })),
+    succeeded: formOk,
+  },
+  "account-security#changeEmailAction": {
+    people: anyoneSignedIn,
+    arrange: givePassword,
+    call: () => modules["account-security"].changeEmailAction({ status: "idle" }, form({ newEmail: `moved-${randomUUID()}@example.com`, password: ACCOUNT_PASSWORD })),
+    succeeded: formOk,
+  },
+  "account-security#signOutEverywhereElseAction": { people: anyoneSignedIn, call: () => modules["account-security"].signOutEverywhereElseAction({ status: "idle" }, form({})), succeeded: formOk },
   "route GET /api/moderation/queue": {
     people: { ...staffOnly },
     call: async () => {

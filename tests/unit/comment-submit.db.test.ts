@@ -269,3 +269,33 @@ describe("submitting a comment", () => {
     expect(await database.db.comment.count({ where: { postId, authorId: reader.id } })).toBe(1);
   });
 });
+
+describe("readers who have not verified their email address", () => {
+  const setUnverifiedMayComment = async (allowed: boolean) => {
+    await database.db.setting.upsert({ where: { key: "unverifiedMayComment" }, update: { value: String(allowed) }, create: { key: "unverifiedMayComment", value: String(allowed) } });
+    settingsChanged();
+  };
+
+  it("may comment by default, and their comments are held with the reason 'email not verified'", async () => {
+    const unverified = await makeViewer(database.db);
+    expect(await submitComment(unverified, input())).toMatchObject({ ok: true, comment: { status: "PENDING" } });
+    expect(await database.db.comment.findFirstOrThrow({ where: { postId, authorId: unverified.id } })).toMatchObject({ status: "PENDING", heldReason: "held: email not verified" });
+
+    const verified = await makeViewer(database.db, { emailVerified: new Date() });
+    await submitComment(verified, input());
+    expect(await database.db.comment.findFirstOrThrow({ where: { postId, authorId: verified.id } })).toMatchObject({ status: "PENDING", heldReason: "held: first comment" });
+  });
+
+  it("are refused, with nothing stored, when the setting says they must verify first; verified readers are not", async () => {
+    await setUnverifiedMayComment(false);
+    try {
+      const unverified = await makeViewer(database.db);
+      expect(await submitComment(unverified, input())).toMatchObject({ ok: false, field: "form", message: expect.stringMatching(/^Confirm your email address before commenting/) });
+      expect(await database.db.comment.count({ where: { authorId: unverified.id } })).toBe(0);
+      const verified = await makeViewer(database.db, { emailVerified: new Date() });
+      expect(await submitComment(verified, input())).toMatchObject({ ok: true });
+    } finally {
+      await setUnverifiedMayComment(true);
+    }
+  });
+});

@@ -16,6 +16,16 @@ describe("automatic moderation rules", () => {
     expect(applyRules("Fine words.", author(), settings())).toEqual({ status: "PENDING", reason: null });
   });
 
+  it("holds an author whose email is not verified, even one who would be approved; content rules and trust come first", () => {
+    const unverified = author({ unverifiedEmail: true });
+    const open = settings({ requirePreviousApproval: false });
+    expect(applyRules("Fine words.", author(), open).status).toBe("APPROVED");
+    expect(applyRules("Fine words.", unverified, open)).toEqual({ status: "PENDING", reason: "held: email not verified" });
+    expect(applyRules("Fine words.", { ...unverified, hasApprovedComment: false }, settings())).toEqual({ status: "PENDING", reason: "held: email not verified" });
+    expect(applyRules("casino", unverified, settings({ blocklist: ["casino"] })).status).toBe("SPAM");
+    expect(applyRules("Fine words.", { ...unverified, trusted: true }, settings())).toEqual({ status: "APPROVED", reason: null });
+  });
+
   it("blocklist sends a comment to spam, whole words, ignoring case and punctuation", () => {
     const rules = settings({ blocklist: ["cheap pills", "casino"] });
     expect(applyRules("Buy CHEAP   pills now!", author(), rules)).toEqual({ status: "SPAM", reason: "spam: contains the blocked phrase “cheap pills”" });

@@ -76,6 +76,17 @@ describe("signing in through an OAuth provider", () => {
     expect(await decideOAuthSignIn(identity({ provider: "other", email: first.email }))).toEqual({ kind: "sign-in", userId });
   });
 
+  it("an account created by a provider is verified, and joining a passwordless account through a verified address verifies it", async () => {
+    const created = identity();
+    const decision = await decideOAuthSignIn(created);
+    expect(decision).toMatchObject({ kind: "sign-in" });
+    expect((await database.db.user.findUniqueOrThrow({ where: { email: created.email } })).emailVerified).toBeInstanceOf(Date);
+
+    const passwordless = await database.db.user.create({ data: { email: email(), name: "No Password" } });
+    expect(await decideOAuthSignIn(identity({ email: passwordless.email }))).toEqual({ kind: "sign-in", userId: passwordless.id });
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: passwordless.id } })).emailVerified).toBeInstanceOf(Date);
+  });
+
   it("a banned account signs in by no route: not through a provider it had connected, nor by email", async () => {
     const attempt = identity();
     const { userId } = (await decideOAuthSignIn(attempt)) as { userId: string };

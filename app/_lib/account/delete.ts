@@ -40,6 +40,7 @@ export async function deleteAccount(viewer: Viewer | null, input: DeleteAccountI
     await tx.session.deleteMany({ where: { userId: viewer.id } });
     await tx.termsAcceptance.deleteMany({ where: { userId: viewer.id } });
     await tx.outboxMessage.deleteMany({ where: { userId: viewer.id } });
+    await tx.accountToken.deleteMany({ where: { userId: viewer.id } });
     await tx.user.update({
       where: { id: viewer.id },
       data: {

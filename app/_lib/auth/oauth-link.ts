@@ -75,6 +75,8 @@ export async function decideOAuthSignIn(identity: OAuthIdentity, now = new Date(
   const userId =
     existing?.id ?? (await db.user.create({ data: { email, name: acceptableName(identity.name, email), emailVerified: now }, select: { id: true } })).id;
   await db.account.create({ data: { userId, type: "oauth", provider: identity.provider, providerAccountId: identity.providerAccountId } });
+  // The provider verified this address, so joining it verifies the account's too.
+  if (existing) await db.user.updateMany({ where: { id: existing.id, emailVerified: null }, data: { emailVerified: now } });
   return { kind: "sign-in", userId };
 }
 

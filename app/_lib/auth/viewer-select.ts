@@ -3,6 +3,7 @@ export const viewerSelect = {
   id: true,
   name: true,
   email: true,
+  emailVerified: true,
   role: true,
   status: true,
   suspendedUntil: true,

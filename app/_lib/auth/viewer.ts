@@ -17,6 +17,8 @@ export type Viewer = {
   id: string;
   name: string;
   email: string;
+  /** When the person proved the address is theirs (a link, or a provider that verified it). */
+  emailVerified: Date | null;
   role: Role;
   status: "ACTIVE" | "SUSPENDED" | "BANNED";
   suspendedUntil: Date | null;

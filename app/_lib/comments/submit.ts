@@ -82,6 +82,9 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
   const post = await db.post.findUnique({ where: { id: input.postId }, select: { id: true, slug: true, commentsOpen: true, publishedAt: true } });
   if (!post) return refuse("form", "This post no longer exists.");
   if (!acceptsComments(post, settings.closeCommentsAfterDays, now)) return refuse("form", "Comments are closed.");
+  if (!viewer.emailVerified && !settings.unverifiedMayComment) {
+    return refuse("form", "Confirm your email address before commenting: open the link we emailed you, or ask for a new one on your account page.");
+  }
 
   if (termsVersion === null) return refuse("form", "Comments are not open until Terms and Conditions are published.");
   if (input.termsVersion !== termsVersion) {
@@ -100,7 +103,7 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
 
   const hasApprovedComment = Boolean(await db.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED" }, select: { id: true } }));
   const bodyHtml = renderCommentMarkdown(input.body);
-  const outcome = applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted }, settings, bodyHtml);
+  const outcome = applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted, unverifiedEmail: !viewer.emailVerified }, settings, bodyHtml);
   const floodSince = new Date(now.getTime() - settings.commentIntervalSeconds * 1000);
   const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
 

@@ -19,7 +19,13 @@ export type RuleSettings = {
   requirePreviousApproval: boolean;
 };
 
-export type AuthorFacts = { hasApprovedComment: boolean; alwaysPremoderate: boolean; trusted: boolean };
+export type AuthorFacts = {
+  hasApprovedComment: boolean;
+  alwaysPremoderate: boolean;
+  trusted: boolean;
+  /** The author has not proved their address: anyone can register with anyone's. */
+  unverifiedEmail?: boolean;
+};
 
 export type RuleOutcome = { status: "PENDING" | "APPROVED" | "SPAM"; reason: string | null };
 
@@ -69,7 +75,9 @@ export function applyRules(body: string, author: AuthorFacts, settings: RuleSett
   if (links > settings.maxLinks) return { status: "PENDING", reason: `held: contains ${links} links` };
 
   if (author.alwaysPremoderate) return { status: "PENDING", reason: "held: author is always pre-moderated" };
+  // A moderator who trusts the person has vouched for more than an address could.
   if (author.trusted) return { status: "APPROVED", reason: null };
+  if (author.unverifiedEmail) return { status: "PENDING", reason: "held: email not verified" };
   if (settings.holdFirstComment && !author.hasApprovedComment) return { status: "PENDING", reason: "held: first comment" };
   if (!settings.requirePreviousApproval && author.hasApprovedComment) return { status: "APPROVED", reason: null };
   return { status: "PENDING", reason: null };

@@ -65,3 +65,27 @@ export const replyEmailsInput = z.object({
   commentId: recordId("Unknown comment."),
   notifyReplies: z.stringbool({ error: "Choose on or off." }),
 });
+
+/** An emailed link's token, as the form carries it on; its shape is checked again where it is spent. */
+const linkToken = z.string({ error: "This link is incomplete. Open it again from the email." }).min(1, "This link is incomplete. Open it again from the email.").max(100, "This link is not one of ours.");
+
+export const forgotPasswordInput = z.object({ email: emailField });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordInput>;
+
+export const resetPasswordInput = z.object({ token: linkToken, password: passwordField });
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+
+export const emailLinkInput = z.object({ token: linkToken });
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(PASSWORD_MAX, "That is not your current password."),
+  newPassword: passwordField,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+export const changeEmailInput = z.object({
+  newEmail: emailField,
+  // Accounts without a password (OAuth only) have nothing to enter here.
+  password: z.string().max(PASSWORD_MAX, "That is not your current password.").optional(),
+});
+export type ChangeEmailInput = z.infer<typeof changeEmailInput>;

@@ -22,6 +22,7 @@ export const settingsFormInput = z.object({
   maxLinks: whole("Links allowed", 0, 100),
   holdFirstComment: checkbox,
   requirePreviousApproval: checkbox,
+  unverifiedMayComment: checkbox,
   commentIntervalSeconds: whole("Seconds between comments", 0, 3600),
   maxReplyDepth: whole("Reply depth", 1, 10),
   duplicateWindowMinutes: whole("Duplicate window", 0, 1440),

@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
   maxLinks: z.number().int().min(0).max(100).default(2),
   holdFirstComment: z.boolean().default(true),
   requirePreviousApproval: z.boolean().default(true),
+  /** Readers who have not verified their address may comment; their comments are held. */
+  unverifiedMayComment: z.boolean().default(true),
   /** Comments close on posts older than this many days; 0 keeps them open. */
   closeCommentsAfterDays: z.number().int().min(0).max(36500).default(0),
   /** The reasons the reject panel offers, besides a typed one. */

@@ -42,6 +42,12 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             Comment author must have a previously approved comment (when off, authors with an approved comment and no flags are approved automatically)
           </label>
         </div>
+        <div className="field--inline">
+          <input id="unverifiedMayComment" name="unverifiedMayComment" type="checkbox" defaultChecked={settings.unverifiedMayComment} />
+          <label htmlFor="unverifiedMayComment">
+            Readers who have not verified their email address may comment (their comments are held for a moderator; when off, they must verify first)
+          </label>
+        </div>
       </fieldset>
       <fieldset>
         <legend>Rejection reasons</legend>

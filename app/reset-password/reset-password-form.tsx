@@ -1,0 +1,45 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { TextField } from "@/app/_components/text-field";
+import { idleState, type FormState } from "@/app/_lib/actions/form-state";
+import { resetPasswordAction } from "@/app/_lib/actions/password-reset";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/app/_lib/schemas/limits";
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState(resetPasswordAction, idleState as FormState<"password" | "token">);
+  if (state.status === "success") {
+    return (
+      <div role="status">
+        <p>{state.message}</p>
+        <p>
+          <Link href="/login">Sign in</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="form" noValidate>
+      <input type="hidden" name="token" value={token} />
+      <TextField
+        id="password"
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN}
+        maxLength={PASSWORD_MAX}
+        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+        errors={state.errors?.password}
+      />
+      <p role="alert" className="form-error">
+        {state.message}
+      </p>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Saving…" : "Save the new password"}
+      </button>
+    </form>
+  );
+}
