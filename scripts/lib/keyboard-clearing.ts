@@ -86,6 +86,7 @@ export async function clearWithKeyboard(url: string, cookie: string, decisions: 
       current = next;
     }
     const minutes = (performance.now() - began) / 60_000;
+    if (profiler && profileTo) writeFileSync(profileTo, JSON.stringify((await profiler.send("Profiler.stop")).profile));
     // The page sends decisions one after another; it stays open until the last one is stored.
     const lastKey = performance.now();
     let storedAfterMs: number | null = null;
