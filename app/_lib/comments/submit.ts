@@ -63,12 +63,15 @@ function rememberAcceptance(acceptance: string) {
   knownAcceptances.add(acceptance);
 }
 
+/** What was found before the comment reached here: a bot's submission is stored straight in Spam. */
+export type Screening = { spamReason: string | null };
+
 /**
  * Stores a reader's comment or reply after every check a public endpoint needs; the automatic
  * moderation rules decide whether it waits for a moderator (the default), is published or is spam.
  * Nothing is written unless all pass; the same submission key twice stores one comment.
  */
-export async function submitComment(viewer: Viewer | null, input: CommentInput, now = new Date()): Promise<SubmitResult> {
+export async function submitComment(viewer: Viewer | null, input: CommentInput, now = new Date(), screening: Screening = { spamReason: null }): Promise<SubmitResult> {
   if (!viewer) return refuse("form", "You must be logged in to post a comment.");
   const blocked = commentingBlockedReason(viewer, now);
   if (blocked) return refuse("form", blocked);
@@ -100,7 +103,9 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
 
   const hasApprovedComment = Boolean(await db.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED" }, select: { id: true } }));
   const bodyHtml = renderCommentMarkdown(input.body);
-  const outcome = applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted }, settings, bodyHtml);
+  const outcome = screening.spamReason
+    ? { status: "SPAM" as const, reason: screening.spamReason }
+    : applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted }, settings, bodyHtml);
   const floodSince = new Date(now.getTime() - settings.commentIntervalSeconds * 1000);
   const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
 

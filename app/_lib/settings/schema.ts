@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { REJECTION_REASONS } from "@/app/_lib/schemas/limits";
 
+/** A person reads the post and writes something: even a quick "Thanks!" takes longer than this. */
+export const DEFAULT_MIN_SECONDS_TO_COMMENT = 3;
+
 const phrases = z.array(z.string().trim().min(1).max(100)).max(500);
 
 /** Site settings with their defaults; admins change them at /moderation/settings. */
@@ -18,6 +21,11 @@ export const settingsSchema = z.object({
   requirePreviousApproval: z.boolean().default(true),
   /** Comments close on posts older than this many days; 0 keeps them open. */
   closeCommentsAfterDays: z.number().int().min(0).max(36500).default(0),
+  /**
+   * The least time between drawing the comment form and posting it; quicker posts are a script's
+   * and go to Spam. COMMENT_MIN_SECONDS sets the default where admins have not chosen a value.
+   */
+  minSecondsToComment: z.number().int().min(0).max(600).default(DEFAULT_MIN_SECONDS_TO_COMMENT),
   /** The reasons the reject panel offers, besides a typed one. */
   rejectionReasons: z.array(z.string().trim().min(1).max(200)).max(30).default([...REJECTION_REASONS]),
 });
