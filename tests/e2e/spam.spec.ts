@@ -29,3 +29,44 @@ test("a bot that fills the hidden field is thanked like anyone, and its comment 
   await expect(item).toContainText("spam: filled in the hidden field people never see");
   await context.close();
 });
+
+test("a comment like one a moderator marked as spam comes first in the queue sorted by spam score, with a high score", async ({ page, browser }) => {
+  const post = await createPost();
+  const moderator = await createUser({ role: "MODERATOR" });
+  const [spammer, imitator, reader] = [await createUser(), await createUser(), await createUser()];
+  // Words no other journey uses, so what the filter learns here is this journey's own.
+  const brand = Array.from({ length: 6 }, () => `q${uniqueId()}`);
+  const marked = await db.comment.create({ data: { postId: post.id, authorId: spammer.id, body: `Order ${brand.join(" ")} today, best prices`, status: "PENDING", termsVersion: 1 } });
+
+  await signIn(page, moderator, `/moderation?post=${post.slug}`);
+  await page.getByRole("article").filter({ hasText: brand[0] }).getByRole("button", { name: "Spam" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Spam" })).toBeVisible();
+  // The filter learns once the decision's answer has gone.
+  await expect.poll(async () => (await db.comment.findUniqueOrThrow({ where: { id: marked.id } })).spamTrainedAs).toBe("spam");
+
+  const ordinary = `I wondered whether the follow-up scans changed any treatment ${uniqueId()}`;
+  const imitation = `New stock: ${brand.join(" ")} for you`;
+  for (const [author, words] of [[reader, ordinary], [imitator, imitation]] as const) {
+    const context = await browser.newContext();
+    const authorPage = await context.newPage();
+    await signIn(authorPage, author, `/posts/${post.slug}`);
+    const form = authorPage.getByRole("region", { name: "Leave a Reply" });
+    await form.getByLabel("Comment", { exact: true }).fill(words);
+    await form.getByLabel("I have read and agree to the Terms and Conditions").check();
+    await form.getByRole("button", { name: "Post Comment" }).click();
+    await expect(form.getByText("Thank you. Your comment is awaiting moderation.")).toBeVisible();
+    await context.close();
+  }
+
+  await page.goto(`/moderation?post=${post.slug}`);
+  // Oldest first by default: the ordinary comment came first.
+  await expect(page.getByRole("article").first()).toContainText(ordinary);
+  await page.getByRole("form", { name: "Filter the queue" }).getByLabel("Order").selectOption({ label: "Most likely spam first" });
+  await page.getByRole("form", { name: "Filter the queue" }).getByRole("button", { name: "Filter" }).click();
+  const first = page.getByRole("article").first();
+  await expect(first).toContainText(imitation);
+  const score = Number(/Spam score: (\d+)%/.exec((await first.textContent()) ?? "")?.[1]);
+  expect(score).toBeGreaterThanOrEqual(90);
+  const other = page.getByRole("article").filter({ hasText: ordinary });
+  expect(Number(/Spam score: (\d+)%/.exec((await other.textContent()) ?? "")?.[1])).toBeLessThan(50);
+});

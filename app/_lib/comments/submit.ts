@@ -14,6 +14,8 @@ import { acceptsComments } from "@/app/_lib/posts/open";
 import { renderCommentMarkdown, RENDERER_VERSION } from "@/app/_lib/content/markdown";
 import { recordSubmission } from "@/app/_lib/operations/record";
 import { announcePending } from "@/app/_lib/moderation/live";
+import { spamProbability } from "@/app/_lib/spam/model-store";
+import { filterVerdict } from "@/app/_lib/spam/threshold";
 
 type SubmitStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
 
@@ -103,9 +105,10 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
 
   const hasApprovedComment = Boolean(await db.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED" }, select: { id: true } }));
   const bodyHtml = renderCommentMarkdown(input.body);
+  const spamScore = await spamProbability(input.body);
   const outcome = screening.spamReason
     ? { status: "SPAM" as const, reason: screening.spamReason }
-    : applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted }, settings, bodyHtml);
+    : filterVerdict(applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted }, settings, bodyHtml), spamScore, settings.spamThresholdPercent);
   const floodSince = new Date(now.getTime() - settings.commentIntervalSeconds * 1000);
   const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
 
@@ -156,6 +159,7 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
           bodyHtmlVersion: RENDERER_VERSION,
           status: outcome.status,
           heldReason: outcome.reason,
+          spamScore,
           decidedAt: outcome.status === "PENDING" ? null : now,
           termsVersion,
           termsAcceptedAt: now,

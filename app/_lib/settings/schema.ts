@@ -26,6 +26,8 @@ export const settingsSchema = z.object({
    * and go to Spam. COMMENT_MIN_SECONDS sets the default where admins have not chosen a value.
    */
   minSecondsToComment: z.number().int().min(0).max(600).default(DEFAULT_MIN_SECONDS_TO_COMMENT),
+  /** A comment the spam filter rates at least this likely spam (in %) goes to Spam; 0 turns this off. */
+  spamThresholdPercent: z.number().int().min(0).max(100).default(0),
   /** The reasons the reject panel offers, besides a typed one. */
   rejectionReasons: z.array(z.string().trim().min(1).max(200)).max(30).default([...REJECTION_REASONS]),
 });
