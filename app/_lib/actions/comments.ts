@@ -11,6 +11,10 @@ import { commentIdInput, commentInput, editCommentInput, HONEYPOT_FIELD, VISIBLE
 import { getSettings } from "@/app/_lib/settings";
 import { judgeSubmission } from "@/app/_lib/spam/bot-check";
 import { checkCommentFormToken, commentFormToken } from "@/app/_lib/spam/comment-form-token";
+import { akismetConfigured, akismetSaysSpam } from "@/app/_lib/spam/akismet";
+import { clientAddress } from "@/app/_lib/rate-limit";
+import { siteUrl } from "@/app/_lib/site-url";
+import { headers } from "next/headers";
 import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
 /** The stored comment as its author's page draws it in place, with no re-render of the post. */
@@ -55,6 +59,19 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
         return { status: "error", message: "This page was opened more than a day ago. Check your comment, then post it again.", values: { ...values, formToken: fresh }, attempt };
       }
       if (verdict.kind === "bot") screening = { spamReason: verdict.reason };
+      // With AKISMET_KEY, Akismet is asked too, for at most a couple of seconds: no answer is no verdict.
+      if (verdict.kind === "person" && akismetConfigured()) {
+        const request = await headers();
+        const spam = await akismetSaysSpam({
+          content: parsed.data.body,
+          authorName: viewer.name,
+          authorEmail: viewer.email,
+          address: clientAddress(request),
+          userAgent: request.get("user-agent") ?? "",
+          permalink: `${siteUrl()}/posts`,
+        });
+        if (spam) screening = { spamReason: "spam: Akismet took it for spam" };
+      }
     }
     result = await submit(viewer, parsed.data, undefined, screening);
   } catch (error) {

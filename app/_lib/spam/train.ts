@@ -6,6 +6,8 @@ import { lockFor } from "@/app/_lib/db/lock";
 import { forgetExamples, learnExamples, type SpamLabel } from "./classifier";
 import { SPAM_MODEL_ID, spamModelChanged } from "./model-store";
 import { starterModel } from "./starter";
+import { akismetConfigured, reportToAkismet } from "./akismet";
+import { siteUrl } from "@/app/_lib/site-url";
 
 /** What a comment teaches the filter in its current status: published is ham, Spam is spam, the rest nothing. */
 export function lessonOf(status: string): SpamLabel | null {
@@ -45,6 +47,36 @@ export async function learnFromDecisions(commentIds: string[], database: Databas
   return changed;
 }
 
+/**
+ * With AKISMET_KEY, Akismet hears what moderators decided: a comment put in Spam is reported as
+ * spam, one taken out of Spam as not spam. The reader's address and browser are not kept, so they
+ * are not sent. Returns how many reports Akismet took.
+ */
+export async function reportLessons(lessons: Lesson[]): Promise<number> {
+  const reports = lessons.flatMap((lesson): (Lesson & { kind: "spam" | "ham" })[] => (lesson.now === "spam" ? [{ ...lesson, kind: "spam" }] : lesson.was === "spam" ? [{ ...lesson, kind: "ham" }] : []));
+  if (reports.length === 0 || !akismetConfigured()) return 0;
+  const comments = await db.comment.findMany({
+    where: { id: { in: reports.map((report) => report.commentId) } },
+    select: { id: true, body: true, guestName: true, author: { select: { name: true, email: true } }, post: { select: { slug: true } } },
+  });
+  const byId = new Map(comments.map((comment) => [comment.id, comment]));
+  let sent = 0;
+  for (const report of reports) {
+    const comment = byId.get(report.commentId);
+    if (!comment) continue;
+    const told = await reportToAkismet(report.kind, {
+      content: comment.body,
+      authorName: comment.author?.name ?? comment.guestName ?? "",
+      authorEmail: comment.author?.email ?? null,
+      address: "",
+      userAgent: "",
+      permalink: `${siteUrl()}/posts/${comment.post.slug}`,
+    });
+    if (told) sent += 1;
+  }
+  return sent;
+}
+
 /** The comments these moderation events were about (an undo names the events it took back). */
 async function commentsOfEvents(eventIds: string[]): Promise<string[]> {
   const events = await db.moderationEvent.findMany({ where: { id: { in: eventIds } }, select: { commentId: true } });
@@ -52,15 +84,15 @@ async function commentsOfEvents(eventIds: string[]): Promise<string[]> {
 }
 
 /**
- * Teaches the filter a decision once the moderator's answer has gone, off the decision's path: the
- * decision is committed already, and a lesson that fails is learnt the next time a decision
- * touches that comment.
+ * Teaches the filter a decision (and tells Akismet, when configured) once the moderator's answer
+ * has gone, off the decision's path: the decision is committed already, and a lesson that fails is
+ * learnt the next time a decision touches that comment.
  */
 export function learnSoon(subject: { commentIds?: string[]; eventIds?: string[] }): void {
   const lesson = async () => {
     try {
       const ids = [...(subject.commentIds ?? []), ...(subject.eventIds?.length ? await commentsOfEvents(subject.eventIds) : [])];
-      await learnFromDecisions(ids);
+      await reportLessons(await learnFromDecisions(ids));
     } catch (error) {
       console.error("The spam filter could not learn from a decision.", error);
     }
