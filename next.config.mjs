@@ -5,8 +5,9 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with status 403 for signed-in people without access.
   experimental: { authInterrupts: true },
   // Native modules and the Prisma adapters are loaded by Node at run time, not bundled; so are the
-  // logger, the metrics and Redis, so that the server (scripts/serve.ts) and the app share one copy.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "pino", "pino-pretty", "prom-client", "ioredis"],
+  // logger, the metrics and Redis, so that the server (scripts/serve.ts) and the app share one copy;
+  // and akismet-api, whose HTTP client (superagent, formidable) loads its parts by computed paths.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "pino", "pino-pretty", "prom-client", "ioredis", "akismet-api"],
   // Headers for every response, static files included; the Content Security Policy (with a
   // per-request nonce) is set in proxy.ts, and HSTS only when the request came over HTTPS.
   async headers() {

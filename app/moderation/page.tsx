@@ -48,6 +48,15 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
         <label htmlFor="filter-q">Text</label>
         <input id="filter-q" name="q" type="search" defaultValue={filters.q} />
       </div>
+      {tab === "pending" && (
+        <div className="field">
+          <label htmlFor="filter-sort">Order</label>
+          <select id="filter-sort" name="sort" defaultValue={filters.sort ?? ""}>
+            <option value="">Oldest first</option>
+            <option value="spam">Most likely spam first</option>
+          </select>
+        </div>
+      )}
       <button type="submit" className="button">
         Filter
       </button>

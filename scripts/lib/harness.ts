@@ -32,9 +32,10 @@ export async function prepare(target: DatabaseTarget): Promise<Database> {
   await migrate(target);
   const db = createDatabase(target);
   await seed(db);
-  // Flood control and the duplicate window would refuse a reader's tenth comment in a second;
-  // this measures storage, so both are off in the load database.
-  for (const [key, value] of [["commentIntervalSeconds", "0"], ["duplicateWindowMinutes", "0"]] as const) {
+  // Flood control, the duplicate window and the least time to write a comment would refuse or
+  // file as a bot's a reader's tenth comment in a second; this measures storage, so all are off in
+  // the load database.
+  for (const [key, value] of [["commentIntervalSeconds", "0"], ["duplicateWindowMinutes", "0"], ["minSecondsToComment", "0"]] as const) {
     await db.setting.upsert({ where: { key }, update: { value }, create: { key, value } });
   }
   return db;
@@ -87,11 +88,36 @@ export async function signIn(url: string, email: string): Promise<string> {
 
 export type Submission = { key: string; status: number | "network error"; acknowledged: boolean; refusedWithMessage: boolean; message?: string };
 
+const formTokens = new Map<string, Promise<string>>();
+
+/**
+ * The signed form timestamp the post page draws for this reader, read once per reader and post as
+ * a browser would see it (without it a submission is filed as a bot's). Any instance's page will do:
+ * they share the site's secret.
+ */
+function formTokenFor(url: string, cookie: string, slug: string): Promise<string> {
+  const known = formTokens.get(`${cookie} ${slug}`);
+  if (known) return known;
+  const token = fetchOnce(`${url}/posts/${slug}`, { headers: { Cookie: cookie } })
+    .then((response) => response.text())
+    .then((html) => /name="formToken" value="([^"]+)"/.exec(html)?.[1] ?? "");
+  formTokens.set(`${cookie} ${slug}`, token);
+  // A failed read (the server restarting) is tried again by the next submission.
+  void token.then((value) => (value ? undefined : formTokens.delete(`${cookie} ${slug}`)), () => formTokens.delete(`${cookie} ${slug}`));
+  return token;
+}
+
 /** Submits the comment form as React would: the fields under `_1_`, the arguments last. */
 export async function submitComment(url: string, cookie: string, postId: string, termsVersion: number, id: string, slug: string): Promise<Submission> {
   const key = randomUUID();
   const form = new FormData();
-  for (const [field, value] of Object.entries({ postId, body: `Load comment ${key}`, acceptTerms: "on", termsVersion: String(termsVersion), submissionKey: key })) form.append(`_1_${field}`, value);
+  let formToken = "";
+  try {
+    formToken = await formTokenFor(url, cookie, slug);
+  } catch {
+    // Counted below like any submission the server could not take.
+  }
+  for (const [field, value] of Object.entries({ postId, body: `Load comment ${key}`, acceptTerms: "on", termsVersion: String(termsVersion), submissionKey: key, formToken })) form.append(`_1_${field}`, value);
   form.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
   try {
     const response = await fetch(`${url}/posts/${slug}`, { method: "POST", headers: { "Next-Action": id, Origin: url, Cookie: cookie, Accept: "text/x-component" }, body: form });

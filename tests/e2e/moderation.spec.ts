@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { createPost, db, uniqueId } from "./support/db";
-import { callAction, callFormAction } from "./support/actions";
+import { callAction, callFormAction, commentFormToken } from "./support/actions";
 import { createUser, signIn } from "./support/users";
 
 async function pendingComment(postId: string, authorId: string, body = `Pending ${uniqueId()}`) {
@@ -200,6 +200,7 @@ test("new pending comments are announced without reloading, pushed as a reader s
     acceptTerms: "on",
     termsVersion: String(terms.version),
     submissionKey: randomUUID(),
+    formToken: await commentFormToken(readerPage, post.slug),
   });
   expect(await submitted.text()).toContain('"status":"success"');
   await readerContext.close();

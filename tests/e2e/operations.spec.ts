@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { callFormAction } from "./support/actions";
+import { callFormAction, commentFormToken } from "./support/actions";
 import { createPost, db } from "./support/db";
 import { E2E_METRICS_TOKEN } from "./support/operations";
 import { createUser, signIn } from "./support/users";
@@ -72,6 +72,7 @@ test("metrics are for the scraper holding the token: queue depth, submissions an
     acceptTerms: "on",
     termsVersion: String(terms.version),
     submissionKey: randomUUID(),
+    formToken: await commentFormToken(page, post.slug),
   });
   expect(await submitted.text()).toContain('"status":"success"');
   const probe = `no-such-page-${randomUUID()}`;

@@ -133,7 +133,7 @@ const TABLE: Record<string, Row> = {
     call: () =>
       modules.settings.saveSettings(
         { status: "idle" },
-        form({ blocklist: `word${randomUUID().slice(0, 6)}`, holdWords: "", maxLinks: "2", holdFirstComment: "on", requirePreviousApproval: "on", unverifiedMayComment: "on", commentIntervalSeconds: "15", maxReplyDepth: "3", duplicateWindowMinutes: "10", closeCommentsAfterDays: "0" }),
+        form({ blocklist: `word${randomUUID().slice(0, 6)}`, holdWords: "", maxLinks: "2", holdFirstComment: "on", requirePreviousApproval: "on", unverifiedMayComment: "on", commentIntervalSeconds: "15", maxReplyDepth: "3", duplicateWindowMinutes: "10", closeCommentsAfterDays: "0", minSecondsToComment: "3", spamThresholdPercent: "0" }),
       ),
     succeeded: formOk,
   },

@@ -15,6 +15,7 @@ const { cachedPage, pageCacheGeneration, storePage } = await import("@/app/_lib/
 const actions = await import("@/app/_lib/actions/comments");
 const { settingsChanged } = await import("@/app/_lib/settings");
 const { termsChanged } = await import("@/app/_lib/terms/current");
+const { commentFormToken } = await import("@/app/_lib/spam/comment-form-token");
 
 let database: TestDatabase;
 let postId: string;
@@ -48,7 +49,11 @@ function formData(values: Record<string, string>) {
 }
 
 describe("the comment action, called directly as any HTTP client could", () => {
-  const valid = () => ({ postId, body: "Through the action.", acceptTerms: "on", termsVersion: String(termsVersion), submissionKey: randomUUID() });
+  // A form the page drew for the reader signed in now, a minute before it is posted.
+  const drawnForViewer = (ageMs = 60_000) => commentFormToken((state.viewer as Viewer | null)?.id ?? "nobody", postId, new Date(Date.now() - ageMs));
+  const valid = () => ({ postId, body: "Through the action.", acceptTerms: "on", termsVersion: String(termsVersion), submissionKey: randomUUID(), formToken: drawnForViewer() });
+  const storedOnPost = () => database.db.comment.findFirstOrThrow({ where: { postId } });
+  const acknowledgedAsHeld = { status: "success", published: false, comment: { status: "PENDING" } };
 
   it("refuses a signed-out caller and stores nothing", async () => {
     state.viewer = null;
@@ -130,6 +135,72 @@ describe("the comment action, called directly as any HTTP client could", () => {
       await database.db.setting.delete({ where: { key: "blocklist" } });
       settingsChanged();
     }
+  });
+
+  describe("bots", () => {
+    it("files a comment whose hidden field was filled in as spam, answering as for a held comment", async () => {
+      state.viewer = await makeViewer(database.db, { trusted: true });
+      const result = await actions.submitComment({ status: "idle" }, formData({ ...valid(), homepage: "https://cheap-pills.example" }));
+      expect(result).toMatchObject(acknowledgedAsHeld);
+      expect(JSON.stringify(result)).not.toMatch(/spam|hidden/i);
+      expect(await storedOnPost()).toMatchObject({ status: "SPAM", heldReason: "spam: filled in the hidden field people never see" });
+    });
+
+    it("files a form posted sooner than the minimum after it was drawn as spam, with how soon", async () => {
+      state.viewer = await makeViewer(database.db);
+      const result = await actions.submitComment({ status: "idle" }, formData({ ...valid(), formToken: drawnForViewer(500) }));
+      expect(result).toMatchObject(acknowledgedAsHeld);
+      expect((await storedOnPost()).heldReason).toMatch(/^spam: posted 0\.\d s after the form was shown \(the least is 3 s\)$/);
+    });
+
+    it("files posts with no form, a forged form and another reader's or post's form as spam", async () => {
+      const reader = await makeViewer(database.db);
+      const other = await makeViewer(database.db);
+      const otherPost = await database.db.post.create({ data: { slug: `p-${randomUUID()}`, title: "Q", authorName: "A", publishedAt: new Date(), body: "B" } });
+      state.viewer = reader;
+      const [body, mac] = drawnForViewer(0).split(".");
+      // The claims are rewritten to an earlier time; the signature cannot follow.
+      const backdated = `${Buffer.from(JSON.stringify([reader.id, postId, Date.now() - 3_600_000])).toString("base64url")}.${mac}`;
+      const cases: [Record<string, string | undefined>, RegExp][] = [
+        [{ formToken: undefined }, /no form timestamp/],
+        [{ formToken: backdated }, /forged/],
+        [{ formToken: `${body}.${mac}x` }, /forged|tampered/],
+        [{ formToken: commentFormToken(other.id, postId, new Date(Date.now() - 60_000)) }, /another reader/],
+        [{ formToken: commentFormToken(reader.id, otherPost.id, new Date(Date.now() - 60_000)) }, /another post/],
+      ];
+      for (const [overrides, reason] of cases) {
+        const fields = Object.fromEntries(Object.entries({ ...valid(), ...overrides }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+        const result = await actions.submitComment({ status: "idle" }, formData({ ...fields, body: `Case ${reason.source}` }));
+        expect(result, reason.source).toMatchObject(acknowledgedAsHeld);
+        const stored = await database.db.comment.findFirstOrThrow({ where: { postId, body: `Case ${reason.source}` } });
+        expect(stored.status, reason.source).toBe("SPAM");
+        expect(stored.heldReason, reason.source).toMatch(reason);
+        await database.db.comment.updateMany({ where: { authorId: reader.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
+      }
+    });
+
+    it("asks a person whose form is more than a day old to post again, keeping their words, and takes the repost at once", async () => {
+      state.viewer = await makeViewer(database.db);
+      const stale = await actions.submitComment({ status: "idle" }, formData({ ...valid(), body: "Written over the weekend.", formToken: drawnForViewer(25 * 3_600_000) }));
+      expect(stale).toMatchObject({ status: "error", message: "This page was opened more than a day ago. Check your comment, then post it again.", values: { body: "Written over the weekend." } });
+      expect(await countOnPost()).toBe(0);
+      const again = await actions.submitComment({ status: "idle" }, formData({ ...valid(), body: "Written over the weekend.", formToken: stale.values!.formToken! }));
+      expect(again.status).toBe("success");
+      expect(await storedOnPost()).toMatchObject({ status: "PENDING", heldReason: "held: first comment" });
+    });
+
+    it("takes the minimum from the settings: 0 lets a form through at once", async () => {
+      state.viewer = await makeViewer(database.db);
+      await database.db.setting.create({ data: { key: "minSecondsToComment", value: "0" } });
+      settingsChanged();
+      try {
+        await actions.submitComment({ status: "idle" }, formData({ ...valid(), formToken: drawnForViewer(0) }));
+        expect((await storedOnPost()).status).toBe("PENDING");
+      } finally {
+        await database.db.setting.delete({ where: { key: "minSecondsToComment" } });
+        settingsChanged();
+      }
+    });
   });
 
 });

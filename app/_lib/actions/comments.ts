@@ -6,8 +6,15 @@ import { sendQueuedMailSoon } from "@/app/_lib/mail/send-soon";
 import { postChanged } from "@/app/_lib/posts/cache";
 import { commentHtml } from "@/app/_lib/content/markdown";
 import { deleteOwnComment, editOwnComment } from "@/app/_lib/comments/own";
-import { submitComment as submit } from "@/app/_lib/comments/submit";
-import { commentIdInput, commentInput, editCommentInput, VISIBLE_COMMENT_FIELDS, type CommentField } from "@/app/_lib/schemas/comment";
+import { submitComment as submit, type Screening } from "@/app/_lib/comments/submit";
+import { commentIdInput, commentInput, editCommentInput, HONEYPOT_FIELD, VISIBLE_COMMENT_FIELDS, type CommentField } from "@/app/_lib/schemas/comment";
+import { getSettings } from "@/app/_lib/settings";
+import { judgeSubmission } from "@/app/_lib/spam/bot-check";
+import { checkCommentFormToken, commentFormToken } from "@/app/_lib/spam/comment-form-token";
+import { akismetConfigured, akismetSaysSpam } from "@/app/_lib/spam/akismet";
+import { clientAddress } from "@/app/_lib/rate-limit";
+import { siteUrl } from "@/app/_lib/site-url";
+import { headers } from "next/headers";
 import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
 /** The stored comment as its author's page draws it in place, with no re-render of the post. */
@@ -21,7 +28,7 @@ export type SubmittedComment = {
   createdAt: string;
 };
 
-export type CommentFormState = FormState<CommentField | "submissionKey"> & { commentId?: string; published?: boolean; comment?: SubmittedComment };
+export type CommentFormState = FormState<CommentField | "submissionKey" | "formToken"> & { commentId?: string; published?: boolean; comment?: SubmittedComment };
 
 /** Posts a comment or reply; it waits for moderation. */
 export async function submitComment(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
@@ -39,7 +46,34 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
   let viewer: Awaited<ReturnType<typeof getViewer>> = null;
   try {
     viewer = await getViewer();
-    result = await submit(viewer, parsed.data);
+    let screening: Screening = { spamReason: null };
+    if (viewer) {
+      const now = new Date();
+      const { minSecondsToComment } = await getSettings();
+      const token = checkCommentFormToken(parsed.data.formToken, viewer.id, parsed.data.postId, now);
+      const verdict = judgeSubmission({ honeypot: parsed.data[HONEYPOT_FIELD], token, minSeconds: minSecondsToComment });
+      if (verdict.kind === "stale") {
+        // A person came back to a page left open for a day: their words stay in the form, and the
+        // fresh form counts as drawn long enough ago for them to post it again at once.
+        const fresh = commentFormToken(viewer.id, parsed.data.postId, new Date(now.getTime() - minSecondsToComment * 1000));
+        return { status: "error", message: "This page was opened more than a day ago. Check your comment, then post it again.", values: { ...values, formToken: fresh }, attempt };
+      }
+      if (verdict.kind === "bot") screening = { spamReason: verdict.reason };
+      // With AKISMET_KEY, Akismet is asked too, for at most a couple of seconds: no answer is no verdict.
+      if (verdict.kind === "person" && akismetConfigured()) {
+        const request = await headers();
+        const spam = await akismetSaysSpam({
+          content: parsed.data.body,
+          authorName: viewer.name,
+          authorEmail: viewer.email,
+          address: clientAddress(request),
+          userAgent: request.get("user-agent") ?? "",
+          permalink: `${siteUrl()}/posts`,
+        });
+        if (spam) screening = { spamReason: "spam: Akismet took it for spam" };
+      }
+    }
+    result = await submit(viewer, parsed.data, undefined, screening);
   } catch (error) {
     // The database went away mid-request (a restart, a dropped connection). Nothing was
     // acknowledged, so the reader is told plainly; the same submission key makes a retry safe.

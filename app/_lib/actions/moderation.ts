@@ -6,6 +6,7 @@ import { postChanged } from "@/app/_lib/posts/cache";
 import { decideComment, decideComments, type ChangedText } from "@/app/_lib/moderation/decide";
 import { editAsModerator } from "@/app/_lib/moderation/edit";
 import { undoDecisions } from "@/app/_lib/moderation/undo";
+import { learnSoon } from "@/app/_lib/spam/train";
 import { UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
 import { dismissReports as dismiss } from "@/app/_lib/moderation/reports";
 import { countsAfterChange, type QueueFilters, type Tab } from "@/app/_lib/moderation/queue";
@@ -43,6 +44,7 @@ export async function decide(input: unknown): Promise<ModerationActionResult> {
   if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
   const result = await decideComment(await getViewer(), parsed.data);
   if (!result.ok) return { ok: false, message: result.message, changed: result.changed };
+  learnSoon({ commentIds: [parsed.data.commentId] });
   return { ok: true, eventIds: [result.eventId], ...(await afterDecision([result.postSlug], parsed.data.filters)) };
 }
 
@@ -52,6 +54,7 @@ export async function decideMany(input: unknown): Promise<ModerationActionResult
   if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
   const result = await decideComments(await getViewer(), parsed.data.items, parsed.data.decision, parsed.data.reason);
   if (!result.ok) return { ok: false, message: result.message };
+  learnSoon({ commentIds: parsed.data.items.map((item) => item.commentId) });
   return { ok: true, applied: result.applied, eventIds: result.eventIds, ...(await afterDecision(result.postSlugs, parsed.data.filters)) };
 }
 
@@ -61,6 +64,7 @@ export async function undo(input: unknown): Promise<ModerationActionResult> {
   if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
   const result = await undoDecisions(await getViewer(), parsed.data.eventIds);
   if (!result.ok) return { ok: false, message: result.message };
+  learnSoon({ eventIds: parsed.data.eventIds });
   for (const slug of result.postSlugs) postChanged(slug);
   return { ok: true, applied: result.undone, ...(await countsNow(parsed.data.filters)) };
 }

@@ -14,6 +14,8 @@ import { acceptsComments } from "@/app/_lib/posts/open";
 import { renderCommentMarkdown, RENDERER_VERSION } from "@/app/_lib/content/markdown";
 import { recordSubmission } from "@/app/_lib/operations/record";
 import { announcePending } from "@/app/_lib/moderation/live";
+import { spamProbability } from "@/app/_lib/spam/model-store";
+import { filterVerdict } from "@/app/_lib/spam/threshold";
 
 type SubmitStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
 
@@ -63,12 +65,15 @@ function rememberAcceptance(acceptance: string) {
   knownAcceptances.add(acceptance);
 }
 
+/** What was found before the comment reached here: a bot's submission is stored straight in Spam. */
+export type Screening = { spamReason: string | null };
+
 /**
  * Stores a reader's comment or reply after every check a public endpoint needs; the automatic
  * moderation rules decide whether it waits for a moderator (the default), is published or is spam.
  * Nothing is written unless all pass; the same submission key twice stores one comment.
  */
-export async function submitComment(viewer: Viewer | null, input: CommentInput, now = new Date()): Promise<SubmitResult> {
+export async function submitComment(viewer: Viewer | null, input: CommentInput, now = new Date(), screening: Screening = { spamReason: null }): Promise<SubmitResult> {
   if (!viewer) return refuse("form", "You must be logged in to post a comment.");
   const blocked = commentingBlockedReason(viewer, now);
   if (blocked) return refuse("form", blocked);
@@ -103,7 +108,10 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
 
   const hasApprovedComment = Boolean(await db.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED" }, select: { id: true } }));
   const bodyHtml = renderCommentMarkdown(input.body);
-  const outcome = applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted, unverifiedEmail: !viewer.emailVerified }, settings, bodyHtml);
+  const spamScore = await spamProbability(input.body);
+  const outcome = screening.spamReason
+    ? { status: "SPAM" as const, reason: screening.spamReason }
+    : filterVerdict(applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted, unverifiedEmail: !viewer.emailVerified }, settings, bodyHtml), spamScore, settings.spamThresholdPercent);
   const floodSince = new Date(now.getTime() - settings.commentIntervalSeconds * 1000);
   const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
 
@@ -154,6 +162,7 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
           bodyHtmlVersion: RENDERER_VERSION,
           status: outcome.status,
           heldReason: outcome.reason,
+          spamScore,
           decidedAt: outcome.status === "PENDING" ? null : now,
           termsVersion,
           termsAcceptedAt: now,

@@ -13,5 +13,6 @@ const one = (value: string | string[] | undefined) => {
 export function queueParams(params: Params): { tab: Tab; filters: QueueFilters; cursor: string | undefined } {
   const tab: Tab = TABS.includes(params.tab as Tab) ? (params.tab as Tab) : "pending";
   const post = one(params.post);
-  return { tab, filters: { post: isSlug(post) ? post : undefined, author: one(params.author), q: one(params.q) }, cursor: one(params.cursor) };
+  const sort = one(params.sort) === "spam" ? ("spam" as const) : undefined;
+  return { tab, filters: { post: isSlug(post) ? post : undefined, author: one(params.author), q: one(params.q), sort }, cursor: one(params.cursor) };
 }

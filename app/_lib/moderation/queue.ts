@@ -5,7 +5,7 @@ import { db } from "@/app/_lib/db";
 import { containsIgnoringCase } from "@/app/_lib/db/contains";
 import { commentHtml, renderedSelect } from "@/app/_lib/content/markdown";
 import type { CommentStatus } from "./decide";
-import { decodeCursor, encodeCursor } from "./queue-cursor";
+import { decodeCursor, decodeScoreCursor, encodeCursor, encodeScoreCursor } from "./queue-cursor";
 import { excerpt } from "@/app/_lib/content/truncate";
 import { commentTallies } from "./tallies";
 
@@ -21,7 +21,8 @@ export const tabStatus: Record<Exclude<Tab, "reported">, CommentStatus> = {
   trash: "TRASH",
 };
 
-export type QueueFilters = { post?: string; author?: string; q?: string };
+/** `sort: "spam"` puts the pending comments the spam filter rates highest first. */
+export type QueueFilters = { post?: string; author?: string; q?: string; sort?: "spam" };
 export type QueueItem = {
   id: string;
   status: CommentStatus;
@@ -40,6 +41,8 @@ export type QueueItem = {
   createdAt: Date;
   termsVersion: number | null;
   heldReason: string | null;
+  // The spam filter's probability when the comment arrived (0 to 1), if it was scored.
+  spamScore: number | null;
   rejectionReason: string | null;
   decidedBy: string | null;
   edited: boolean;
@@ -70,6 +73,16 @@ export function keysetAfter(after: { createdAt: Date; id: string }, ascending: b
   };
 }
 
+/**
+ * Rows after the cursor in the "most likely spam first" order: lower scores, then unscored
+ * comments, and ties on the score oldest first.
+ */
+function scoreKeysetAfter(after: { spamScore: number | null; createdAt: Date; id: string }) {
+  const laterAtSameScore = [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }];
+  if (after.spamScore === null) return { spamScore: null, OR: laterAtSameScore };
+  return { OR: [{ spamScore: { lt: after.spamScore } }, { spamScore: null }, ...laterAtSameScore.map((tie) => ({ spamScore: after.spamScore, ...tie }))] };
+}
+
 /** Comments with open reports: few, so found from the reports rather than by scanning comments. */
 async function openlyReportedIds(): Promise<string[]> {
   const rows = await db.report.findMany({ where: { resolvedAt: null }, distinct: ["commentId"], select: { commentId: true } });
@@ -78,18 +91,21 @@ async function openlyReportedIds(): Promise<string[]> {
 
 export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueFilters, cursor?: string, take = PAGE_SIZE): Promise<QueuePage> {
   if (!hasRole(viewer, "MODERATOR")) return { items: [], nextCursor: null };
-  const after = decodeCursor(cursor);
-  // Pending is worked oldest first; the other tabs show the latest first.
+  // Pending is worked oldest first, or most likely spam first; the other tabs show the latest first.
   const ascending = tab === "pending";
+  const bySpamScore = tab === "pending" && filters.sort === "spam";
+  const after = bySpamScore ? null : decodeCursor(cursor);
+  const afterScored = bySpamScore ? decodeScoreCursor(cursor) : null;
   const where = {
     ...(tab === "reported" ? { id: { in: await openlyReportedIds() } } : { status: tabStatus[tab] }),
     ...filterWhere(filters),
     ...(after ? keysetAfter(after, ascending) : {}),
+    ...(afterScored ? scoreKeysetAfter(afterScored) : {}),
   };
   const order = ascending ? "asc" : "desc";
   const rows = await db.comment.findMany({
     where,
-    orderBy: [{ createdAt: order }, { id: order }],
+    orderBy: bySpamScore ? [{ spamScore: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }] : [{ createdAt: order }, { id: order }],
     take: take + 1,
     select: {
       id: true,
@@ -100,6 +116,7 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
       createdAt: true,
       termsVersion: true,
       heldReason: true,
+      spamScore: true,
       rejectionReason: true,
       author: { select: { id: true, name: true, email: true, createdAt: true } },
       decidedBy: { select: { name: true } },
@@ -121,7 +138,7 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
   const approvedBy = new Map(approved.map((row) => [row.authorId, row._count._all]));
 
   return {
-    nextCursor: rows.length > take ? encodeCursor(page[page.length - 1]!) : null,
+    nextCursor: rows.length > take ? (bySpamScore ? encodeScoreCursor(page[page.length - 1]!) : encodeCursor(page[page.length - 1]!)) : null,
     items: page.map((row) => ({
       id: row.id,
       status: row.status,
@@ -139,6 +156,7 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
       createdAt: row.createdAt,
       termsVersion: row.termsVersion,
       heldReason: row.heldReason,
+      spamScore: row.spamScore,
       rejectionReason: row.rejectionReason,
       decidedBy: row.decidedBy?.name ?? null,
       edited: row._count.revisions > 0,

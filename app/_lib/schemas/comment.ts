@@ -2,11 +2,11 @@ import { z } from "zod";
 import { stripControl } from "./text";
 import { removeInvisibleCharacters } from "@/app/_lib/content/invisible";
 
-import { COMMENT_MAX } from "./limits";
+import { COMMENT_MAX, HONEYPOT_FIELD } from "./limits";
 import { formattingMarkers, MAX_FORMATTING_MARKERS, MAX_NESTING, nestingDepth } from "@/app/_lib/content/nesting";
 import { recordId } from "./ids";
 
-export { COMMENT_MAX };
+export { COMMENT_MAX, HONEYPOT_FIELD };
 
 
 /** Line endings made uniform and control characters (other than newline and tab) removed. */
@@ -51,9 +51,13 @@ export const commentInput = z.object({
   termsVersion: z.coerce.number({ error: OUT_OF_DATE }).int(OUT_OF_DATE).positive(OUT_OF_DATE).max(1_000_000, OUT_OF_DATE),
   submissionKey: z.uuid({ error: "This form has expired. Reload the page and try again." }),
   notifyReplies: checkbox.optional().default(false),
+  // The signed time the form was drawn, and the field people never see: judged, never refused,
+  // so a script learns nothing from the answer.
+  formToken: z.string().max(1000).optional().catch(undefined),
+  [HONEYPOT_FIELD]: z.string().max(COMMENT_MAX).optional().catch("filled"),
 });
 export type CommentInput = z.infer<typeof commentInput>;
-export type CommentField = "postId" | "parentId" | "body" | "acceptTerms" | "termsVersion" | "submissionKey" | "notifyReplies" | "form";
+export type CommentField = "postId" | "parentId" | "body" | "acceptTerms" | "termsVersion" | "submissionKey" | "notifyReplies" | "formToken" | typeof HONEYPOT_FIELD | "form";
 
 /** The fields a reader sees; errors on the hidden ones are reported for the whole form. */
 export const VISIBLE_COMMENT_FIELDS = ["body", "acceptTerms"] as const;

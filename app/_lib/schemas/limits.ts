@@ -19,3 +19,9 @@ export const REJECTION_REASONS = [
   "Promotional or spam",
   "Contains personal data",
 ] as const;
+
+/**
+ * The comment form's honeypot: a name a form-filling script is glad to fill, that browsers'
+ * autofill and password managers have no saved value for (they are also told to leave it alone).
+ */
+export const HONEYPOT_FIELD = "homepage";

@@ -28,4 +28,6 @@ export const settingsFormInput = z.object({
   duplicateWindowMinutes: whole("Duplicate window", 0, 1440),
   closeCommentsAfterDays: whole("Days before comments close", 0, 36500),
   rejectionReasons: reasons,
+  minSecondsToComment: whole("Seconds before a comment can be posted", 0, 600),
+  spamThresholdPercent: whole("Spam threshold", 0, 100),
 });

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { REJECTION_REASONS } from "@/app/_lib/schemas/limits";
 
+/** A person reads the post and writes something: even a quick "Thanks!" takes longer than this. */
+export const DEFAULT_MIN_SECONDS_TO_COMMENT = 3;
+
 const phrases = z.array(z.string().trim().min(1).max(100)).max(500);
 
 /** Site settings with their defaults; admins change them at /moderation/settings. */
@@ -20,6 +23,13 @@ export const settingsSchema = z.object({
   unverifiedMayComment: z.boolean().default(true),
   /** Comments close on posts older than this many days; 0 keeps them open. */
   closeCommentsAfterDays: z.number().int().min(0).max(36500).default(0),
+  /**
+   * The least time between drawing the comment form and posting it; quicker posts are a script's
+   * and go to Spam. COMMENT_MIN_SECONDS sets the default where admins have not chosen a value.
+   */
+  minSecondsToComment: z.number().int().min(0).max(600).default(DEFAULT_MIN_SECONDS_TO_COMMENT),
+  /** A comment the spam filter rates at least this likely spam (in %) goes to Spam; 0 turns this off. */
+  spamThresholdPercent: z.number().int().min(0).max(100).default(0),
   /** The reasons the reject panel offers, besides a typed one. */
   rejectionReasons: z.array(z.string().trim().min(1).max(200)).max(30).default([...REJECTION_REASONS]),
 });

@@ -69,6 +69,7 @@ export const QueueItem = memo(function QueueItem({ item, tab, active, selected, 
         </div>
       </div>
       {item.heldReason && <p className="queue-item__held">{item.heldReason}</p>}
+      {item.spamScore !== null && <p className="queue-item__meta">Spam score: {Math.floor(item.spamScore * 100)}%</p>}
       {item.parentExcerpt && <p className="queue-item__parent">In reply to: “{item.parentExcerpt}”</p>}
       {editing ? <EditPanel item={item} onDone={(saved) => handlers.edited(item, saved)} /> : <div className="comment__body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />}
       {item.rejectionReason && <p className="queue-item__meta">Rejection reason: {item.rejectionReason}</p>}

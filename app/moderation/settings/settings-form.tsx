@@ -12,6 +12,8 @@ const NUMBERS = [
   ["maxReplyDepth", "How deep replies may nest"],
   ["duplicateWindowMinutes", "Minutes in which an identical comment is refused"],
   ["closeCommentsAfterDays", "Close comments on posts older than this many days (0 = never)"],
+  ["spamThresholdPercent", "Send comments the spam filter rates at least this likely spam (%) straight to Spam (0 = never)"],
+  ["minSecondsToComment", "Seconds between showing the comment form and posting (quicker posts go to Spam as a bot's)"],
 ] as const;
 
 export function SettingsForm({ settings }: { settings: Settings }) {

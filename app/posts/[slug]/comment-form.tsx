@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { FieldError } from "@/app/_components/field-error";
 import { submitComment, type CommentFormState, type SubmittedComment } from "@/app/_lib/actions/comments";
-import { COMMENT_MAX } from "@/app/_lib/schemas/limits";
+import { COMMENT_MAX, HONEYPOT_FIELD } from "@/app/_lib/schemas/limits";
 import { CommentArticle } from "./comment-article";
 import { OwnCommentControls } from "./own-comment-controls";
 
@@ -12,6 +12,8 @@ type Props = {
   postId: string;
   termsVersion: number;
   submissionKey: string;
+  /** When the page drew this form, signed (see app/_lib/spam/form-token.ts). */
+  formToken: string;
   /**
    * Changes whenever the server renders the page again. A comment this form stored is drawn here
    * until then; after it, the server's thread holds the comment and this copy goes.
@@ -24,7 +26,7 @@ type Props = {
 
 const initialState: CommentFormState = { status: "idle" };
 
-export function CommentForm({ postId, termsVersion, submissionKey, renderKey, parentId, replyingTo, onCancel }: Props) {
+export function CommentForm({ postId, termsVersion, submissionKey, formToken, renderKey, parentId, replyingTo, onCancel }: Props) {
   const [state, formAction, pending] = useActionState(submitComment, initialState);
   const [drawn, setDrawn] = useState<{ comment: SubmittedComment; renderKey: string }[]>([]);
   const [answered, setAnswered] = useState(state);
@@ -63,6 +65,13 @@ export function CommentForm({ postId, termsVersion, submissionKey, renderKey, pa
         {parentId && <input type="hidden" name="parentId" value={parentId} />}
         <input type="hidden" name="termsVersion" value={termsVersion} />
         <input type="hidden" name="submissionKey" value={key} />
+        <input type="hidden" name="formToken" value={state.values?.formToken ?? formToken} />
+        {/* For scripts only: out of sight, out of the tab order, hidden from screen readers, and
+            marked for autofill and password managers to leave alone. A filled one goes to Spam. */}
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor={`${id}-${HONEYPOT_FIELD}`}>Leave this field empty</label>
+          <input id={`${id}-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" data-1p-ignore="true" data-lpignore="true" data-bwignore="true" data-form-type="other" defaultValue="" />
+        </div>
 
         <div className="field">
           <label htmlFor={`${id}-body`}>{replyingTo ? `Reply to ${replyingTo}` : "Comment"}</label>

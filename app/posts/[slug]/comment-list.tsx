@@ -6,7 +6,7 @@ import { ReplyToggle } from "./reply-toggle";
 import { ReportToggle } from "./report-toggle";
 
 /** `renderKey` changes with every server render of the page (see CommentForm). */
-export type ReplyContext = { postId: string; termsVersion: number; maxDepth: number; renderKey: string } | null;
+export type ReplyContext = { postId: string; termsVersion: number; maxDepth: number; renderKey: string; formToken: string } | null;
 
 /**
  * Who is reading: signed-in readers in good standing can report published comments; moderators
@@ -34,7 +34,7 @@ export function CommentList({ comments, reply, reader }: { comments: ThreadComme
                 <ModerateInPlace commentId={comment.id} revision={comment.review.revision} authorName={comment.authorName} reasons={reader.rejectionReasons} />
               )}
               {comment.status === "APPROVED" && reply && comment.depth < reply.maxDepth && (
-                <ReplyToggle postId={reply.postId} parentId={comment.id} authorName={comment.authorName} termsVersion={reply.termsVersion} renderKey={reply.renderKey} />
+                <ReplyToggle postId={reply.postId} parentId={comment.id} authorName={comment.authorName} termsVersion={reply.termsVersion} renderKey={reply.renderKey} formToken={reply.formToken} />
               )}
               {comment.isOwn && comment.status !== "REJECTED" && <OwnCommentControls commentId={comment.id} editableBody={comment.editableBody} />}
               {reader.canReport && !comment.isOwn && comment.status === "APPROVED" && <ReportToggle commentId={comment.id} authorName={comment.authorName} />}

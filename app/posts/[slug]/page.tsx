@@ -13,6 +13,7 @@ import { getPostBySlug } from "@/app/_lib/posts/queries";
 import { getSettings } from "@/app/_lib/settings";
 import { currentTermsVersion } from "@/app/_lib/terms/current";
 import { commentingBlockedReason } from "@/app/_lib/users/standing";
+import { commentFormToken } from "@/app/_lib/spam/comment-form-token";
 import { CommentForm } from "./comment-form";
 import { CommentList, type ReplyContext } from "./comment-list";
 import { PendingHere } from "./pending-here";
@@ -57,7 +58,9 @@ export default async function PostPage({ params, searchParams }: Props) {
   const open = acceptsComments(post, settings.closeCommentsAfterDays);
   const canComment = Boolean(viewer && !blocked && open && termsVersion !== null);
   const renderKey = crypto.randomUUID();
-  const reply: ReplyContext = canComment && termsVersion !== null ? { postId: post.id, termsVersion, maxDepth: settings.maxReplyDepth, renderKey } : null;
+  // Every form on this page (the comment form and each reply) carries when it was drawn, signed.
+  const formToken = canComment && viewer ? commentFormToken(viewer.id, post.id) : "";
+  const reply: ReplyContext = canComment && termsVersion !== null ? { postId: post.id, termsVersion, maxDepth: settings.maxReplyDepth, renderKey, formToken } : null;
 
   return (
     <>
@@ -99,7 +102,7 @@ export default async function PostPage({ params, searchParams }: Props) {
         ) : termsVersion === null ? (
           <p>Comments open once the Terms and Conditions are published.</p>
         ) : (
-          <CommentForm postId={post.id} termsVersion={termsVersion} submissionKey={crypto.randomUUID()} renderKey={renderKey} />
+          <CommentForm postId={post.id} termsVersion={termsVersion} submissionKey={crypto.randomUUID()} formToken={formToken} renderKey={renderKey} />
         )}
         <p className="notice">
           Please note: Comment moderation is enabled and may delay your comment. There is no need to resubmit your comment.

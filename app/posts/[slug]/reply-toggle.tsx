@@ -3,9 +3,9 @@
 import { useRef, useState } from "react";
 import { CommentForm } from "./comment-form";
 
-type Props = { postId: string; parentId: string; authorName: string; termsVersion: number; renderKey: string };
+type Props = { postId: string; parentId: string; authorName: string; termsVersion: number; renderKey: string; formToken: string };
 
-export function ReplyToggle({ postId, parentId, authorName, termsVersion, renderKey }: Props) {
+export function ReplyToggle({ postId, parentId, authorName, termsVersion, renderKey, formToken }: Props) {
   const [submissionKey, setSubmissionKey] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -23,6 +23,7 @@ export function ReplyToggle({ postId, parentId, authorName, termsVersion, render
       replyingTo={authorName}
       termsVersion={termsVersion}
       submissionKey={submissionKey}
+      formToken={formToken}
       renderKey={renderKey}
       onCancel={() => setSubmissionKey(null)}
     />

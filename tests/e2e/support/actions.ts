@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 
 type Manifest = { node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }> };
 
@@ -37,4 +37,15 @@ export async function callFormAction(request: APIRequestContext, baseURL: string
   for (const [key, value] of Object.entries(fields)) multipart.append(`_1_${key}`, value);
   multipart.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
   return request.post(page, { headers: { "Next-Action": id, Origin: baseURL, Accept: "text/x-component" }, multipart });
+}
+
+/**
+ * The signed form timestamp the post page draws for the signed-in reader, read from the page as a
+ * script would: a submission without one is filed as a bot's.
+ */
+export async function commentFormToken(page: Page, slug: string): Promise<string> {
+  const html = await (await page.request.get(`/posts/${slug}`)).text();
+  const token = /name="formToken" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error(`The page of ${slug} drew no comment form`);
+  return token;
 }

@@ -1,0 +1,106 @@
+import "server-only";
+import { after } from "next/server";
+import type { Database } from "@/app/_lib/db/client";
+import { db } from "@/app/_lib/db";
+import { lockFor } from "@/app/_lib/db/lock";
+import { forgetExamples, learnExamples, type SpamLabel } from "./classifier";
+import { SPAM_MODEL_ID, spamModelChanged } from "./model-store";
+import { starterModel } from "./starter";
+import { akismetConfigured, reportToAkismet } from "./akismet";
+import { siteUrl } from "@/app/_lib/site-url";
+
+/** What a comment teaches the filter in its current status: published is ham, Spam is spam, the rest nothing. */
+export function lessonOf(status: string): SpamLabel | null {
+  if (status === "APPROVED") return "ham";
+  if (status === "SPAM") return "spam";
+  return null;
+}
+
+/**
+ * Brings the model in line with these comments' statuses: a comment now approved or in Spam is
+ * learnt, one that moved (an undo, "not spam", a restore) is first unlearnt. Each comment records
+ * what the model holds of it, so running this twice, or for a decision already learnt, changes
+ * nothing. Every update reads and writes the one model row under one lock, so two moderators
+ * deciding at once never overwrite each other's lesson. Returns the comments that changed it.
+ */
+export type Lesson = { commentId: string; was: SpamLabel | null; now: SpamLabel | null };
+
+export async function learnFromDecisions(commentIds: string[], database: Database = db): Promise<Lesson[]> {
+  const ids = [...new Set(commentIds)];
+  if (ids.length === 0) return [];
+  const changed = await database.$transaction(async (tx) => {
+    await lockFor(tx, "spam-model");
+    const comments = await tx.comment.findMany({ where: { id: { in: ids } }, select: { id: true, body: true, status: true, spamTrainedAs: true } });
+    const changes = comments
+      .map((comment) => ({ comment, was: comment.spamTrainedAs as SpamLabel | null, now: lessonOf(comment.status) }))
+      .filter((change) => change.was !== change.now);
+    if (changes.length === 0) return [];
+    const row = await tx.spamModel.findUnique({ where: { id: SPAM_MODEL_ID }, select: { model: true } });
+    let model = row?.model ?? starterModel();
+    model = forgetExamples(model, changes.flatMap(({ comment, was }) => (was ? [{ text: comment.body, label: was }] : [])));
+    model = learnExamples(model, changes.flatMap(({ comment, now }) => (now ? [{ text: comment.body, label: now }] : [])));
+    await tx.spamModel.upsert({ where: { id: SPAM_MODEL_ID }, create: { id: SPAM_MODEL_ID, model }, update: { model, version: { increment: 1 } } });
+    for (const { comment, now } of changes) await tx.comment.update({ where: { id: comment.id }, data: { spamTrainedAs: now } });
+    return changes.map(({ comment, was, now }) => ({ commentId: comment.id, was, now }));
+  });
+  if (changed.length > 0) spamModelChanged();
+  return changed;
+}
+
+/**
+ * With AKISMET_KEY, Akismet hears what moderators decided: a comment put in Spam is reported as
+ * spam, one taken out of Spam as not spam. The reader's address and browser are not kept, so they
+ * are not sent. Returns how many reports Akismet took.
+ */
+export async function reportLessons(lessons: Lesson[]): Promise<number> {
+  const reports = lessons.flatMap((lesson): (Lesson & { kind: "spam" | "ham" })[] => (lesson.now === "spam" ? [{ ...lesson, kind: "spam" }] : lesson.was === "spam" ? [{ ...lesson, kind: "ham" }] : []));
+  if (reports.length === 0 || !akismetConfigured()) return 0;
+  const comments = await db.comment.findMany({
+    where: { id: { in: reports.map((report) => report.commentId) } },
+    select: { id: true, body: true, guestName: true, author: { select: { name: true, email: true } }, post: { select: { slug: true } } },
+  });
+  const byId = new Map(comments.map((comment) => [comment.id, comment]));
+  let sent = 0;
+  for (const report of reports) {
+    const comment = byId.get(report.commentId);
+    if (!comment) continue;
+    const told = await reportToAkismet(report.kind, {
+      content: comment.body,
+      authorName: comment.author?.name ?? comment.guestName ?? "",
+      authorEmail: comment.author?.email ?? null,
+      address: "",
+      userAgent: "",
+      permalink: `${siteUrl()}/posts/${comment.post.slug}`,
+    });
+    if (told) sent += 1;
+  }
+  return sent;
+}
+
+/** The comments these moderation events were about (an undo names the events it took back). */
+async function commentsOfEvents(eventIds: string[]): Promise<string[]> {
+  const events = await db.moderationEvent.findMany({ where: { id: { in: eventIds } }, select: { commentId: true } });
+  return events.map((event) => event.commentId).filter((id): id is string => Boolean(id));
+}
+
+/**
+ * Teaches the filter a decision (and tells Akismet, when configured) once the moderator's answer
+ * has gone, off the decision's path: the decision is committed already, and a lesson that fails is
+ * learnt the next time a decision touches that comment.
+ */
+export function learnSoon(subject: { commentIds?: string[]; eventIds?: string[] }): void {
+  const lesson = async () => {
+    try {
+      const ids = [...(subject.commentIds ?? []), ...(subject.eventIds?.length ? await commentsOfEvents(subject.eventIds) : [])];
+      await reportLessons(await learnFromDecisions(ids));
+    } catch (error) {
+      console.error("The spam filter could not learn from a decision.", error);
+    }
+  };
+  try {
+    after(lesson);
+  } catch {
+    // Outside a request (a command-line tool, a test): learn now, without waiting.
+    void lesson();
+  }
+}
