@@ -85,7 +85,7 @@ describe("checking comments with Akismet, when AKISMET_KEY is set", () => {
   });
 
   it("leaves a comment Akismet passes to the rules", async () => {
-    state.viewer = await makeViewer(database.db);
+    state.viewer = await makeViewer(database.db, { emailVerified: new Date() });
     await submit("A genuine question about the trial.");
     expect(await storedOnPost()).toMatchObject({ status: "PENDING", heldReason: "held: first comment" });
   });

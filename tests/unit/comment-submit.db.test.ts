@@ -180,7 +180,7 @@ describe("the comment action, called directly as any HTTP client could", () => {
     });
 
     it("asks a person whose form is more than a day old to post again, keeping their words, and takes the repost at once", async () => {
-      state.viewer = await makeViewer(database.db);
+      state.viewer = await makeViewer(database.db, { emailVerified: new Date() });
       const stale = await actions.submitComment({ status: "idle" }, formData({ ...valid(), body: "Written over the weekend.", formToken: drawnForViewer(25 * 3_600_000) }));
       expect(stale).toMatchObject({ status: "error", message: "This page was opened more than a day ago. Check your comment, then post it again.", values: { body: "Written over the weekend." } });
       expect(await countOnPost()).toBe(0);
