@@ -1,5 +1,4 @@
 import "server-only";
-import { after } from "next/server";
 import type { Database } from "@/app/_lib/db/client";
 import { db } from "@/app/_lib/db";
 import { lockFor } from "@/app/_lib/db/lock";
@@ -8,6 +7,8 @@ import { SPAM_MODEL_ID, spamModelChanged } from "./model-store";
 import { starterModel } from "./starter";
 import { akismetConfigured, reportToAkismet } from "./akismet";
 import { siteUrl } from "@/app/_lib/site-url";
+import { logger } from "@/app/_lib/operations/logger";
+import { isDraining, onDrain } from "@/app/_lib/operations/shutdown";
 
 /** What a comment teaches the filter in its current status: published is ham, Spam is spam, the rest nothing. */
 export function lessonOf(status: string): SpamLabel | null {
@@ -83,24 +84,53 @@ async function commentsOfEvents(eventIds: string[]): Promise<string[]> {
   return events.map((event) => event.commentId).filter((id): id is string => Boolean(id));
 }
 
+/** Decisions in this window are learnt together: one rewrite of the model row for a run of them. */
+const LEARN_AFTER_MS = 1_000;
+
+type PendingLessons = { commentIds: Set<string>; eventIds: Set<string>; timer: ReturnType<typeof setTimeout> | null; drainHooked: boolean };
+const KEY = Symbol.for("vetted.spamLessons");
+const store = globalThis as unknown as Record<typeof KEY, PendingLessons | undefined>;
+const pending = (): PendingLessons => (store[KEY] ??= { commentIds: new Set(), eventIds: new Set(), timer: null, drainHooked: false });
+
+async function learnPending(): Promise<void> {
+  const batch = pending();
+  if (batch.timer) clearTimeout(batch.timer);
+  batch.timer = null;
+  const commentIds = [...batch.commentIds];
+  const eventIds = [...batch.eventIds];
+  batch.commentIds.clear();
+  batch.eventIds.clear();
+  if (commentIds.length === 0 && eventIds.length === 0) return;
+  try {
+    const ids = [...commentIds, ...(eventIds.length ? await commentsOfEvents(eventIds) : [])];
+    await reportLessons(await learnFromDecisions(ids));
+  } catch (error) {
+    logger().error({ err: error }, "The spam filter could not learn from decisions; they are learnt when a decision next touches those comments");
+  }
+}
+
 /**
- * Teaches the filter a decision (and tells Akismet, when configured) once the moderator's answer
- * has gone, off the decision's path: the decision is committed already, and a lesson that fails is
- * learnt the next time a decision touches that comment.
+ * Teaches the filter a decision (and tells Akismet, when configured) a moment after it was made,
+ * off the decision's path and together with the decisions made in the meantime: under a busy
+ * queue the shared model row is rewritten about once a second, not once per decision. The
+ * decision is committed already; a lesson lost with its process is learnt the next time a
+ * decision touches that comment. A draining server learns what it holds at once.
  */
 export function learnSoon(subject: { commentIds?: string[]; eventIds?: string[] }): void {
-  const lesson = async () => {
-    try {
-      const ids = [...(subject.commentIds ?? []), ...(subject.eventIds?.length ? await commentsOfEvents(subject.eventIds) : [])];
-      await reportLessons(await learnFromDecisions(ids));
-    } catch (error) {
-      console.error("The spam filter could not learn from a decision.", error);
-    }
-  };
-  try {
-    after(lesson);
-  } catch {
-    // Outside a request (a command-line tool, a test): learn now, without waiting.
-    void lesson();
+  const batch = pending();
+  for (const id of subject.commentIds ?? []) batch.commentIds.add(id);
+  for (const id of subject.eventIds ?? []) batch.eventIds.add(id);
+  if (isDraining()) {
+    void learnPending();
+    return;
+  }
+  if (!batch.drainHooked) {
+    batch.drainHooked = true;
+    onDrain(() => void learnPending());
+  }
+  if (!batch.timer) {
+    batch.timer = setTimeout(() => void learnPending(), LEARN_AFTER_MS);
+    // A process with nothing else to do need not wait for it (a command-line tool, a test).
+    batch.timer.unref();
   }
 }
