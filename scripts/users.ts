@@ -49,7 +49,7 @@ export async function runUsersCommand(argv: string[]): Promise<string> {
     await migrate();
     if (command === "create") {
       const input = parse(createArgs, options);
-      const result = await insertUser(db, input);
+      const result = await insertUser(db, { ...input, verified: true });
       if (!result.ok) throw new UsageError(`A user with the email ${input.email} already exists. Use users:role to change their role.`);
       return `Created ${result.user.role.toLowerCase()} ${result.user.name} <${result.user.email}>.`;
     }

@@ -67,6 +67,8 @@ export const REGISTRATIONS = { max: 5, windowMs: 60 * 60_000 };
 export const ACCOUNT_EMAILS_PER_ADDRESS = { max: 3, windowMs: 60 * 60_000 };
 /** Password resets asked for from one network, whatever the addresses. */
 export const PASSWORD_RESETS_PER_CLIENT = { max: 10, windowMs: 60 * 60_000 };
+// New passwords set with a reset link, per network: a person needs one or two.
+export const PASSWORD_RESET_SUBMISSIONS_PER_CLIENT = { max: 20, windowMs: 60 * 60_000 };
 /** Wrong current passwords on the account page: a stolen session cannot guess its way to the password. */
 export const PASSWORD_CONFIRMATIONS = { max: 5, windowMs: 15 * 60_000 };
 

@@ -207,18 +207,20 @@ describe("the account page's changes", () => {
   it("a new password needs the current one: a wrong one changes nothing, five wrong ones lock the form", async () => {
     const someone = await person();
     const before = await database.db.user.findUniqueOrThrow({ where: { id: someone.id } });
-    expect(await changePassword(someone, { currentPassword: "not it", newPassword: "a brand new password" })).toMatchObject({ ok: false, field: "currentPassword" });
+    expect(await changePassword(someone, before.sessionVersion, { currentPassword: "not it", newPassword: "a brand new password" })).toMatchObject({ ok: false, field: "currentPassword" });
     expect(await database.db.user.findUniqueOrThrow({ where: { id: someone.id } })).toEqual(before);
-    expect(await changePassword(null, { currentPassword: PASSWORD, newPassword: "a brand new password" })).toMatchObject({ ok: false, field: "form" });
+    expect(await changePassword(null, 0, { currentPassword: PASSWORD, newPassword: "a brand new password" })).toMatchObject({ ok: false, field: "form" });
 
-    expect(await changePassword(someone, { currentPassword: PASSWORD, newPassword: "a brand new password" })).toEqual({ ok: true });
+    expect(await changePassword(someone, before.sessionVersion, { currentPassword: PASSWORD, newPassword: "a brand new password" })).toEqual({ ok: true, sessionVersion: before.sessionVersion + 1 });
+    // The session that asked has moved on with it; a copy of it under the old version changes nothing.
+    expect(await changePassword(someone, before.sessionVersion, { currentPassword: "a brand new password", newPassword: "the thief's password" })).toMatchObject({ ok: false, field: "form" });
     const after = await database.db.user.findUniqueOrThrow({ where: { id: someone.id } });
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await verifyPassword(after.passwordHash, "a brand new password")).toBe(true);
 
-    const guesses = await Promise.all(Array.from({ length: 12 }, (_, n) => changePassword(someone, { currentPassword: `guess ${n}`, newPassword: "the thief's password" })));
+    const guesses = await Promise.all(Array.from({ length: 12 }, (_, n) => changePassword(someone, before.sessionVersion + 1, { currentPassword: `guess ${n}`, newPassword: "the thief's password" })));
     expect(guesses.every((guess) => !guess.ok)).toBe(true);
-    expect(await changePassword(someone, { currentPassword: "a brand new password", newPassword: "the thief's password" })).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many wrong passwords/) });
+    expect(await changePassword(someone, before.sessionVersion + 1, { currentPassword: "a brand new password", newPassword: "the thief's password" })).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many wrong passwords/) });
   });
 
   it("a new address takes effect only through its link; the old address is told; a taken one is refused", async () => {

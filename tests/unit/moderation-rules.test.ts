@@ -16,12 +16,15 @@ describe("automatic moderation rules", () => {
     expect(applyRules("Fine words.", author(), settings())).toEqual({ status: "PENDING", reason: null });
   });
 
-  it("holds an author whose email is not verified, even one who would be approved; content rules and trust come first", () => {
-    const unverified = author({ unverifiedEmail: true });
+  it("holds an author whose email is not verified and who has no published comment; content rules and trust come first", () => {
+    const unverified = author({ unverifiedEmail: true, hasApprovedComment: false });
     const open = settings({ requirePreviousApproval: false });
     expect(applyRules("Fine words.", author(), open).status).toBe("APPROVED");
     expect(applyRules("Fine words.", unverified, open)).toEqual({ status: "PENDING", reason: "held: email not verified" });
-    expect(applyRules("Fine words.", { ...unverified, hasApprovedComment: false }, settings())).toEqual({ status: "PENDING", reason: "held: email not verified" });
+    expect(applyRules("Fine words.", unverified, settings())).toEqual({ status: "PENDING", reason: "held: email not verified" });
+    // A moderator published this reader's comments before (an account older than verification):
+    // the rules treat them as they did.
+    expect(applyRules("Fine words.", { ...unverified, hasApprovedComment: true }, open)).toEqual({ status: "APPROVED", reason: null });
     expect(applyRules("casino", unverified, settings({ blocklist: ["casino"] })).status).toBe("SPAM");
     expect(applyRules("Fine words.", { ...unverified, trusted: true }, settings())).toEqual({ status: "APPROVED", reason: null });
   });

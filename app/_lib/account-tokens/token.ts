@@ -56,6 +56,27 @@ export async function tokenIsUsable(tx: Pick<Transaction, "accountToken">, token
   return found !== null;
 }
 
+/**
+ * Links that hand the account to whoever holds them (a new password, a new address). A new
+ * password or the end of other sessions spends them all: a link a thief asked for dies with the
+ * thief's session.
+ */
+export const TAKEOVER_LINKS: TokenPurpose[] = ["reset-password", "change-email"];
+
+/**
+ * The account an open link of these purposes belongs to, without spending it: a transaction locks
+ * that account before it spends the link, so every change to one account's links and sessions
+ * takes the account's lock first, in the same order (PostgreSQL would otherwise deadlock them).
+ */
+export async function tokenOwner(client: Pick<Transaction, "accountToken">, token: string, purposes: TokenPurpose[], now = new Date()): Promise<string | null> {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const found = await client.accountToken.findFirst({ where: { tokenHash: hashToken(token), purpose: { in: purposes }, usedAt: null, expiresAt: { gt: now } }, select: { userId: true } });
+  return found?.userId ?? null;
+}
+
+/** The lock every change to an account's links, address, password or sessions takes first. */
+export const accountLock = (userId: string): string => `account:${userId}`;
+
 /** Spends every other open link of this purpose (a new password makes older reset links useless). */
 export async function spendAllTokens(tx: Pick<Transaction, "accountToken">, userId: string, purposes: TokenPurpose[], now = new Date()): Promise<void> {
   await tx.accountToken.updateMany({ where: { userId, purpose: { in: purposes }, usedAt: null }, data: { usedAt: now } });

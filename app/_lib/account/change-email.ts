@@ -1,7 +1,8 @@
 import "server-only";
-import { issueToken } from "@/app/_lib/account-tokens/token";
+import { accountLock, issueToken, spendAllTokens } from "@/app/_lib/account-tokens/token";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
+import { lockFor } from "@/app/_lib/db/lock";
 import { mailEmailChange } from "@/app/_lib/mail/account-mail";
 import { ACCOUNT_EMAILS_PER_ADDRESS, consumeLimit, waitMessage } from "@/app/_lib/rate-limit";
 import type { ChangeEmailInput } from "@/app/_lib/schemas/account";
@@ -23,9 +24,16 @@ export async function requestEmailChange(viewer: Viewer | null, input: ChangeEma
     const confirmed = await confirmCurrentPassword(viewer.id, input.password ?? "", now);
     if (!confirmed.ok) return { ok: false, field: "password", message: confirmed.message };
   }
-  const limit = await consumeLimit({ bucket: `email-change:${viewer.id}`, ...ACCOUNT_EMAILS_PER_ADDRESS }, now);
-  if (limit.limited) return { ok: false, field: "form", message: `We have sent several links already. Try again ${waitMessage(limit.retryAfterMs)}.` };
+  // Counted per account and per address written to: a stranger's inbox gets a few links an hour,
+  // however many accounts ask.
+  for (const bucket of [`email-change:${viewer.id}`, `email-change:to:${input.newEmail}`]) {
+    const limit = await consumeLimit({ bucket, ...ACCOUNT_EMAILS_PER_ADDRESS }, now);
+    if (limit.limited) return { ok: false, field: "form", message: `We have sent several links already. Try again ${waitMessage(limit.retryAfterMs)}.` };
+  }
   await db.$transaction(async (tx) => {
+    await lockFor(tx, accountLock(viewer.id));
+    // The newest request replaces the ones before: one open change of address at a time.
+    await spendAllTokens(tx, viewer.id, ["change-email"], now);
     await mailEmailChange(tx, viewer, input.newEmail, await issueToken(tx, { userId: viewer.id, purpose: "change-email", email: input.newEmail, now }));
   });
   return { ok: true };

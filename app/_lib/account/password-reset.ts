@@ -1,8 +1,9 @@
 import "server-only";
-import { issueToken, spendAllTokens, spendToken } from "@/app/_lib/account-tokens/token";
+import { accountLock, issueToken, spendAllTokens, spendToken, TAKEOVER_LINKS, tokenOwner } from "@/app/_lib/account-tokens/token";
 import { hashPassword } from "@/app/_lib/auth/password";
 import { endAllSessions } from "@/app/_lib/auth/sessions";
 import { db } from "@/app/_lib/db";
+import { lockFor } from "@/app/_lib/db/lock";
 import { mailPasswordChanged, mailPasswordReset } from "@/app/_lib/mail/account-mail";
 import { ACCOUNT_EMAILS_PER_ADDRESS, consumeLimit, PASSWORD_RESETS_PER_CLIENT, waitMessage } from "@/app/_lib/rate-limit";
 
@@ -29,21 +30,28 @@ export async function requestPasswordReset(email: string, client: string, now = 
 
 export type ResetResult = { ok: true } | { ok: false; message: string };
 
+const BROKEN_LINK = "This link has expired or has been used already. Ask for a new one.";
+
 /**
  * Sets a new password with an emailed link, once. Every session of the account ends (whoever
- * holds a stolen one is out), every other reset link dies with it, and the owner is told. The
- * link proves the address too, so an address not yet verified is verified by it.
+ * holds a stolen one is out), every other reset and change-of-address link dies with it, and the
+ * owner is told. The link proves the address too, so an address not yet verified is verified by
+ * it. A link that is not an open one is refused before the password is hashed, so made-up links
+ * cost the server a lookup, not a hash.
  */
 export async function resetPassword(token: string, password: string, now = new Date()): Promise<ResetResult> {
+  const owner = await tokenOwner(db, token, ["reset-password"], now);
+  if (!owner) return { ok: false, message: BROKEN_LINK };
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx): Promise<ResetResult> => {
+    await lockFor(tx, accountLock(owner));
     const spent = await spendToken(tx, token, "reset-password", now);
-    if (!spent) return { ok: false, message: "This link has expired or has been used already. Ask for a new one." };
+    if (!spent) return { ok: false, message: BROKEN_LINK };
     const user = await tx.user.findFirst({ where: { id: spent.userId, email: spent.email, deletedAt: null }, select: { id: true, name: true, email: true, emailVerified: true } });
-    if (!user) return { ok: false, message: "This link has expired or has been used already. Ask for a new one." };
+    if (!user) return { ok: false, message: BROKEN_LINK };
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, emailVerified: user.emailVerified ?? now } });
     await endAllSessions(user.id, tx);
-    await spendAllTokens(tx, user.id, ["reset-password"], now);
+    await spendAllTokens(tx, user.id, TAKEOVER_LINKS, now);
     await mailPasswordChanged(tx, user);
     return { ok: true };
   });

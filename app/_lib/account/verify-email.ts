@@ -1,8 +1,9 @@
 import "server-only";
-import { issueToken, spendToken } from "@/app/_lib/account-tokens/token";
+import { accountLock, issueToken, spendToken, tokenOwner } from "@/app/_lib/account-tokens/token";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { db } from "@/app/_lib/db";
 import { isUniqueViolation } from "@/app/_lib/db/errors";
+import { lockFor } from "@/app/_lib/db/lock";
 import { mailEmailChanged, mailVerification } from "@/app/_lib/mail/account-mail";
 import { ACCOUNT_EMAILS_PER_ADDRESS, consumeLimit, waitMessage } from "@/app/_lib/rate-limit";
 
@@ -44,6 +45,9 @@ const TAKEN = "Another account uses that address now, so it cannot become yours.
 
 function spendEmailLink(token: string, now: Date): Promise<ConfirmResult> {
   return db.$transaction(async (tx): Promise<ConfirmResult> => {
+    const owner = await tokenOwner(tx, token, ["verify-email", "change-email"], now);
+    if (!owner) return { ok: false, message: BROKEN_LINK };
+    await lockFor(tx, accountLock(owner));
     const verified = await spendToken(tx, token, "verify-email", now);
     if (verified) {
       const marked = await tx.user.updateMany({ where: { id: verified.userId, email: verified.email, deletedAt: null }, data: { emailVerified: now } });
@@ -57,8 +61,8 @@ function spendEmailLink(token: string, now: Date): Promise<ConfirmResult> {
       return { ok: false, message: TAKEN };
     }
     await tx.user.update({ where: { id: user.id }, data: { email: change.email, emailVerified: now } });
-    // Links sent to the old address stop working with it.
-    await tx.accountToken.updateMany({ where: { userId: user.id, usedAt: null, email: user.email }, data: { usedAt: now } });
+    // Links sent to the old address stop working with it, and so do older links to other new ones.
+    await tx.accountToken.updateMany({ where: { userId: user.id, usedAt: null, OR: [{ email: user.email }, { purpose: "change-email" }] }, data: { usedAt: now } });
     await mailEmailChanged(tx, { ...user, email: change.email }, user.email);
     return { ok: true, kind: "changed", email: change.email };
   });

@@ -4,7 +4,7 @@ import { requestEmailChange } from "@/app/_lib/account/change-email";
 import { changePassword } from "@/app/_lib/account/change-password";
 import { signOutEverywhereElse } from "@/app/_lib/account/sign-out-elsewhere";
 import { keepThisSession } from "@/app/_lib/auth/keep-this-session";
-import { getViewer } from "@/app/_lib/auth/viewer";
+import { getViewer, sessionClaims } from "@/app/_lib/auth/viewer";
 import { changeEmailInput, changePasswordInput } from "@/app/_lib/schemas/account";
 import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
@@ -17,9 +17,9 @@ export async function changePasswordAction(_previous: FormState<PasswordField>, 
   const parsed = changePasswordInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), attempt };
   const viewer = await getViewer();
-  const result = await changePassword(viewer, parsed.data);
+  const result = await changePassword(viewer, (await sessionClaims()).sessionVersion, parsed.data);
   if (!result.ok) return result.field === "form" ? { status: "error", message: result.message, attempt } : { status: "error", errors: { currentPassword: [result.message] }, attempt };
-  await keepThisSession(viewer!.id);
+  await keepThisSession(viewer!.id, result.sessionVersion);
   return { status: "success", message: "Your password is changed. Every other session is signed out.", attempt };
 }
 
@@ -41,7 +41,8 @@ export async function changeEmailAction(_previous: FormState<EmailField>, formDa
 export async function signOutEverywhereElseAction(_previous: FormState, formData: FormData): Promise<FormState> {
   if (!isForm(formData)) return notAForm();
   const viewer = await getViewer();
-  if (!(await signOutEverywhereElse(viewer))) return { status: "error", message: "Your session has ended. Sign in again." };
-  await keepThisSession(viewer!.id);
+  const version = await signOutEverywhereElse(viewer, (await sessionClaims()).sessionVersion);
+  if (version === null) return { status: "error", message: "Your session has ended. Sign in again." };
+  await keepThisSession(viewer!.id, version);
   return { status: "success", message: "Every other session is signed out." };
 }

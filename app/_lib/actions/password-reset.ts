@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { requestPasswordReset, resetPassword } from "@/app/_lib/account/password-reset";
 import { answerNoSoonerThan } from "@/app/_lib/auth/steady-answer";
-import { clientAddress } from "@/app/_lib/rate-limit";
+import { clientAddress, consumeLimit, PASSWORD_RESET_SUBMISSIONS_PER_CLIENT, waitMessage } from "@/app/_lib/rate-limit";
 import { forgotPasswordInput, resetPasswordInput } from "@/app/_lib/schemas/account";
 import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
@@ -36,6 +36,8 @@ export async function resetPasswordAction(_previous: FormState<"password" | "tok
     const errors = fieldErrors<"password" | "token">(parsed.error);
     return { status: "error", errors: { password: errors.password }, message: errors.token?.[0], attempt: Date.now() };
   }
+  const fromClient = await consumeLimit({ bucket: `password-reset-submit:client:${clientAddress(await headers())}`, ...PASSWORD_RESET_SUBMISSIONS_PER_CLIENT });
+  if (fromClient.limited) return { status: "error", message: `Too many attempts came from your network. Try again ${waitMessage(fromClient.retryAfterMs)}.`, attempt: Date.now() };
   const result = await resetPassword(parsed.data.token, parsed.data.password);
   if (!result.ok) return { status: "error", message: result.message, attempt: Date.now() };
   return { status: "success", message: "Your password is changed, and every session of your account is signed out. Sign in with the new password." };

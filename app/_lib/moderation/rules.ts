@@ -77,7 +77,9 @@ export function applyRules(body: string, author: AuthorFacts, settings: RuleSett
   if (author.alwaysPremoderate) return { status: "PENDING", reason: "held: author is always pre-moderated" };
   // A moderator who trusts the person has vouched for more than an address could.
   if (author.trusted) return { status: "APPROVED", reason: null };
-  if (author.unverifiedEmail) return { status: "PENDING", reason: "held: email not verified" };
+  // A reader whose comments a moderator has published is known by more than an address (and
+  // accounts from before verification existed keep their standing).
+  if (author.unverifiedEmail && !author.hasApprovedComment) return { status: "PENDING", reason: "held: email not verified" };
   if (settings.holdFirstComment && !author.hasApprovedComment) return { status: "PENDING", reason: "held: first comment" };
   if (!settings.requirePreviousApproval && author.hasApprovedComment) return { status: "APPROVED", reason: null };
   return { status: "PENDING", reason: null };

@@ -6,12 +6,15 @@ import type { RegisterInput } from "@/app/_lib/schemas/account";
 
 export type InsertUserResult = { ok: true; user: { id: string; name: string; email: string; role: Role } } | { ok: false; reason: "email-taken" };
 
-/** Creates an account with a hashed password. Shared by registration and the users CLI. */
-export async function insertUser(db: Database, input: RegisterInput & { role?: Role }): Promise<InsertUserResult> {
+/**
+ * Creates an account with a hashed password. Shared by registration and the users CLI; an
+ * account an administrator makes from the command line (`verified`) needs no emailed link.
+ */
+export async function insertUser(db: Database, input: RegisterInput & { role?: Role; verified?: boolean }): Promise<InsertUserResult> {
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({
-      data: { name: input.name, email: input.email, passwordHash, role: input.role ?? "READER" },
+      data: { name: input.name, email: input.email, passwordHash, role: input.role ?? "READER", emailVerified: input.verified ? new Date() : null },
       select: { id: true, name: true, email: true, role: true },
     });
     return { ok: true, user };
