@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { TextField } from "@/app/_components/text-field";
 import { idleState } from "@/app/_lib/actions/form-state";
 import { registerAccount } from "@/app/_lib/actions/register";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/app/_lib/schemas/limits";
 
 /**
  * After a registration the form says the same thing whether the address was new or had an
@@ -41,18 +41,7 @@ export function RegisterForm({ returnTo }: { returnTo: string }) {
     <form action={formAction} className="form" noValidate>
       <TextField id="name" name="name" label="Name" type="text" autoComplete="name" required key={`name-${state.attempt}`} defaultValue={state.values?.name} errors={errors.name} />
       <TextField id="email" name="email" label="Email" type="email" autoComplete="email" required key={`email-${state.attempt}`} defaultValue={state.values?.email} errors={errors.email} />
-      <TextField
-        id="password"
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        maxLength={PASSWORD_MAX}
-        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
-        errors={errors.password}
-      />
+      <NewPasswordField id="password" name="password" label="Password" errors={errors.password} />
       <p role="status" className="form-error">
         {state.message}
       </p>

@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { TextField } from "@/app/_components/text-field";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { idleState, type FormState } from "@/app/_lib/actions/form-state";
 import { resetPasswordAction } from "@/app/_lib/actions/password-reset";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/app/_lib/schemas/limits";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState(resetPasswordAction, idleState as FormState<"password" | "token">);
@@ -22,18 +21,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form action={action} className="form" noValidate>
       <input type="hidden" name="token" value={token} />
-      <TextField
-        id="password"
-        name="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        maxLength={PASSWORD_MAX}
-        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
-        errors={state.errors?.password}
-      />
+      <NewPasswordField id="password" name="password" label="New password" errors={state.errors?.password} />
       <p role="alert" className="form-error">
         {state.message}
       </p>
