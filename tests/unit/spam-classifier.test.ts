@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emptyModel, exampleCounts, forgetExamples, learnExamples, spamScorer } from "@/app/_lib/spam/classifier";
 import { starterModel, STARTER_EXAMPLES } from "@/app/_lib/spam/starter";
 import { filterVerdict } from "@/app/_lib/spam/threshold";
-import { spamTokens } from "@/app/_lib/spam/tokens";
+import { spamFeatures, spamTokens } from "@/app/_lib/spam/tokens";
 
 describe("the words the filter weighs", () => {
   it("are lower-cased words and link hosts", () => {
@@ -13,6 +13,20 @@ describe("the words the filter weighs", () => {
     expect(spamTokens("word ".repeat(100_000)).length).toBeLessThanOrEqual(1_500);
     expect(spamTokens("a".repeat(1_000_000)).every((token) => token.length <= 30)).toBe(true);
     expect(spamTokens("https://x.example ".repeat(10_000)).filter((token) => token.startsWith("link:")).length).toBeLessThanOrEqual(150);
+  });
+
+  it("are stored as at most 200 hashed features a text, so invented words cannot grow the model without end", () => {
+    const invented = Array.from({ length: 1_500 }, (_, index) => `w${index.toString(36)}x`).join(" ");
+    expect(spamFeatures(invented).length).toBe(200);
+    expect(new Set(spamFeatures("Buy cheap pills buy CHEAP pills")).size).toBe(3);
+    expect(spamFeatures("Buy cheap pills").every((feature) => /^[0-9a-z]{1,4}$/.test(feature))).toBe(true);
+    // A thousand spam comments of new words each: the model stays within its buckets.
+    let model = starterModel();
+    for (let round = 0; round < 10; round++) {
+      const examples = Array.from({ length: 100 }, (_, index) => ({ text: Array.from({ length: 300 }, (_, word) => `r${round}c${index}w${word}`).join(" "), label: "spam" as const }));
+      model = learnExamples(model, examples);
+    }
+    expect(model.length).toBeLessThan(2_000_000);
   });
 });
 

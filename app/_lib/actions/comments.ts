@@ -58,19 +58,23 @@ export async function submitComment(_previous: CommentFormState, formData: FormD
         const fresh = commentFormToken(viewer.id, parsed.data.postId, new Date(now.getTime() - minSecondsToComment * 1000));
         return { status: "error", message: "This page was opened more than a day ago. Check your comment, then post it again.", values: { ...values, formToken: fresh }, attempt };
       }
-      if (verdict.kind === "bot") screening = { spamReason: verdict.reason };
-      // With AKISMET_KEY, Akismet is asked too, for at most a couple of seconds: no answer is no verdict.
-      if (verdict.kind === "person" && akismetConfigured()) {
+      screening = { spamReason: verdict.kind === "bot" ? verdict.reason : null };
+      // With AKISMET_KEY, Akismet is asked too (by submit, once nothing refuses the comment), for
+      // at most a couple of seconds: no answer is no verdict.
+      if (akismetConfigured()) {
         const request = await headers();
-        const spam = await akismetSaysSpam({
-          content: parsed.data.body,
-          authorName: viewer.name,
-          authorEmail: viewer.email,
-          address: clientAddress(request),
-          userAgent: request.get("user-agent") ?? "",
-          permalink: `${siteUrl()}/posts`,
-        });
-        if (spam) screening = { spamReason: "spam: Akismet took it for spam" };
+        const reader = viewer;
+        screening.akismetSaysSpam = async (postSlug) => {
+          const verdict = await akismetSaysSpam({
+            content: parsed.data.body,
+            authorName: reader.name,
+            authorEmail: reader.email,
+            address: clientAddress(request),
+            userAgent: request.get("user-agent") ?? "",
+            permalink: `${siteUrl()}/posts/${postSlug}`,
+          });
+          return verdict === true;
+        };
       }
     }
     result = await submit(viewer, parsed.data, undefined, screening);

@@ -17,16 +17,18 @@ export async function editOwnComment(viewer: Viewer | null, input: EditCommentIn
   if (blocked) return { ok: false, message: blocked };
   const comment = await db.comment.findUnique({
     where: { id: input.commentId },
-    select: { authorId: true, status: true, body: true, post: { select: { slug: true } } },
+    select: { authorId: true, status: true, decidedById: true, body: true, post: { select: { slug: true } } },
   });
   if (!comment || comment.authorId !== viewer.id) return { ok: false, message: NOT_YOURS };
-  if (comment.status !== "PENDING") return { ok: false, message: "This comment has been moderated and can no longer be edited." };
+  const filedByFilter = comment.status === "SPAM" && comment.decidedById === null;
+  if (comment.status !== "PENDING" && !filedByFilter) return { ok: false, message: "This comment has been moderated and can no longer be edited." };
   if (comment.body === input.body) return { ok: true, postSlug: comment.post.slug };
 
   const changed = await db.$transaction(async (tx) => {
-    // Conditional on still pending and unchanged, so a moderator's decision made meanwhile wins.
+    // Conditional on still awaiting a moderator and unchanged, so a decision made meanwhile wins.
+    // A comment the filters put in Spam awaits one too: its author was told so, and is treated so.
     const updated = await tx.comment.updateMany({
-      where: { id: input.commentId, authorId: viewer.id, status: "PENDING", body: comment.body },
+      where: { id: input.commentId, authorId: viewer.id, body: comment.body, OR: [{ status: "PENDING" }, { status: "SPAM", decidedById: null }] },
       data: { body: input.body, ...commentRendering(input.body), revision: { increment: 1 } },
     });
     if (updated.count === 1) await tx.commentRevision.create({ data: { commentId: input.commentId, body: comment.body, editedById: viewer.id } });

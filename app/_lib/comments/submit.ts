@@ -65,8 +65,13 @@ function rememberAcceptance(acceptance: string) {
   knownAcceptances.add(acceptance);
 }
 
-/** What was found before the comment reached here: a bot's submission is stored straight in Spam. */
-export type Screening = { spamReason: string | null };
+/**
+ * What was found before the comment reached here (a bot's submission is stored straight in Spam),
+ * and Akismet's check when it is configured: asked only once the comment passed every check that
+ * could refuse it, for bots and people alike (a bot must not tell from the answer's time that it
+ * was caught), with the post's own address.
+ */
+export type Screening = { spamReason: string | null; akismetSaysSpam?: (postSlug: string) => Promise<boolean> };
 
 /**
  * Stores a reader's comment or reply after every check a public endpoint needs; the automatic
@@ -106,11 +111,14 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
     }
   }
 
+  // A retry answered above was never sent to Akismet again; a refusal above never reached it.
+  const akismetSpam = screening.akismetSaysSpam ? await screening.akismetSaysSpam(post.slug) : false;
+  const spamReason = screening.spamReason ?? (akismetSpam ? "spam: Akismet took it for spam" : null);
   const hasApprovedComment = Boolean(await db.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED" }, select: { id: true } }));
   const bodyHtml = renderCommentMarkdown(input.body);
   const spamScore = await spamProbability(input.body);
-  const outcome = screening.spamReason
-    ? { status: "SPAM" as const, reason: screening.spamReason }
+  const outcome = spamReason
+    ? { status: "SPAM" as const, reason: spamReason }
     : filterVerdict(applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted, unverifiedEmail: !viewer.emailVerified }, settings, bodyHtml), spamScore, settings.spamThresholdPercent);
   const floodSince = new Date(now.getTime() - settings.commentIntervalSeconds * 1000);
   const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);

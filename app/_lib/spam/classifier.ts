@@ -1,5 +1,5 @@
 import naiveBayes from "wink-naive-bayes-text-classifier";
-import { spamTokens } from "./tokens";
+import { spamFeatures } from "./tokens";
 
 export type SpamLabel = "spam" | "ham";
 
@@ -11,7 +11,7 @@ const CONFIG = { considerOnlyPresence: true, smoothingFactor: 0.5 };
 function fresh() {
   const classifier = naiveBayes();
   classifier.defineConfig(CONFIG);
-  classifier.definePrepTasks([spamTokens]);
+  classifier.definePrepTasks([spamFeatures]);
   return classifier;
 }
 
@@ -24,7 +24,7 @@ export function emptyModel(): string {
 export function learnExamples(model: string, examples: { text: string; label: SpamLabel }[]): string {
   const classifier = fresh();
   classifier.importJSON(model);
-  classifier.definePrepTasks([spamTokens]);
+  classifier.definePrepTasks([spamFeatures]);
   for (const { text, label } of examples) classifier.learn(text, label);
   return classifier.exportJSON();
 }
@@ -41,7 +41,7 @@ export function forgetExamples(model: string, examples: { text: string; label: S
     if (!samples[label]) continue;
     samples[label] -= 1;
     const counts = count[label] ?? {};
-    for (const token of new Set(spamTokens(text))) {
+    for (const token of new Set(spamFeatures(text))) {
       if (!counts[token]) continue;
       counts[token] -= 1;
       words[label] = Math.max(0, (words[label] ?? 0) - 1);
@@ -66,7 +66,7 @@ export function exampleCounts(model: string): Record<SpamLabel, number> {
 export function spamScorer(model: string): (text: string) => number {
   const classifier = fresh();
   classifier.importJSON(model);
-  classifier.definePrepTasks([spamTokens]);
+  classifier.definePrepTasks([spamFeatures]);
   try {
     classifier.consolidate();
   } catch {

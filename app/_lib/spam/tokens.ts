@@ -23,3 +23,32 @@ export function spamTokens(text: string): string[] {
   }
   return tokens;
 }
+
+/**
+ * What the model stores for a text: each distinct token hashed into one of a fixed number of
+ * buckets (the "hashing trick"), at most MAX_FEATURES of them per text. However many new words
+ * spammers invent, the model never holds more than BUCKETS counts per label (a few hundred
+ * kilobytes), so storing, loading and learning it stay cheap; and it holds no comment's words,
+ * only their buckets.
+ */
+const BUCKETS = 2 ** 16;
+const MAX_FEATURES = 200;
+
+function bucketOf(token: string): number {
+  // FNV-1a, 32 bits: fast and spreads short strings evenly.
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < token.length; index++) {
+    hash ^= token.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % BUCKETS;
+}
+
+export function spamFeatures(text: string): string[] {
+  const features = new Set<string>();
+  for (const token of spamTokens(text)) {
+    if (features.size >= MAX_FEATURES) break;
+    features.add(bucketOf(token).toString(36));
+  }
+  return [...features];
+}

@@ -28,6 +28,10 @@ const initialState: CommentFormState = { status: "idle" };
 
 export function CommentForm({ postId, termsVersion, submissionKey, formToken, renderKey, parentId, replyingTo, onCancel }: Props) {
   const [state, formAction, pending] = useActionState(submitComment, initialState);
+  // The token of when this form was first shown: the page drawn again meanwhile (an edit of one's
+  // own comment, a moderator's decision in place) brings a newer one, which would make a person
+  // who has been writing for minutes look as quick as a script.
+  const [firstToken] = useState(formToken);
   const [drawn, setDrawn] = useState<{ comment: SubmittedComment; renderKey: string }[]>([]);
   const [answered, setAnswered] = useState(state);
   if (state !== answered) {
@@ -65,7 +69,7 @@ export function CommentForm({ postId, termsVersion, submissionKey, formToken, re
         {parentId && <input type="hidden" name="parentId" value={parentId} />}
         <input type="hidden" name="termsVersion" value={termsVersion} />
         <input type="hidden" name="submissionKey" value={key} />
-        <input type="hidden" name="formToken" value={state.values?.formToken ?? formToken} />
+        <input type="hidden" name="formToken" value={state.values?.formToken ?? firstToken} />
         {/* For scripts only: out of sight, out of the tab order, hidden from screen readers, and
             marked for autofill and password managers to leave alone. A filled one goes to Spam. */}
         <div className="honeypot" aria-hidden="true">
