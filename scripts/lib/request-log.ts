@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { isTrustedPeer, type ProxyTrust } from "../../app/_lib/client-address";
-import { logger } from "../../app/_lib/operations/logger";
+import { requestLogger } from "../../app/_lib/operations/logger";
 import { metrics } from "../../app/_lib/operations/metrics";
 import { routeLabeller, type RouteLabeller, type RoutesManifest } from "../../app/_lib/operations/route-label";
 
@@ -45,7 +45,7 @@ export function observeRequests(root: string, trust: ProxyTrust): (request: Inco
     }
     return found;
   };
-  const log = logger();
+  const log = requestLogger();
   const logRequests = log.isLevelEnabled("info");
   const { httpDuration } = metrics();
   // One labelled series object per combination (bounded: routes, methods and statuses are).

@@ -24,17 +24,36 @@ export const REDACTED_PATHS = [
   "*.authorization",
 ];
 
+const usesPrettyFormat = () => (process.env.LOG_FORMAT ?? (process.env.NODE_ENV === "development" ? "pretty" : "json")) === "pretty";
+const options = () => ({ level: process.env.LOG_LEVEL ?? "info", base: { service: "vetted" } });
+
+// Written without waiting: under load, lines queued while a write is under way go out together
+// instead of one system call per request. What is queued is written out when the process exits.
+const DESTINATION_KEY = Symbol.for("vetted.logDestination");
+const destinations = globalThis as unknown as Record<typeof DESTINATION_KEY, ReturnType<typeof pino.destination> | undefined>;
+const destination = () => (destinations[DESTINATION_KEY] ??= pino.destination({ dest: 1, sync: false }));
+
 function create(): Logger {
-  const pretty = (process.env.LOG_FORMAT ?? (process.env.NODE_ENV === "development" ? "pretty" : "json")) === "pretty";
-  const options = { level: process.env.LOG_LEVEL ?? "info", base: { service: "vetted" }, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } };
-  if (pretty) return pino({ ...options, transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:HH:MM:ss.l" } } });
-  // Written without waiting: under load, lines queued while a write is under way go out together
-  // instead of one system call per request. What is queued is written out when the process exits.
-  return pino(options, pino.destination({ dest: 1, sync: false }));
+  const redact = { paths: REDACTED_PATHS, censor: "[redacted]" };
+  if (usesPrettyFormat()) return pino({ ...options(), redact, transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:HH:MM:ss.l" } } });
+  return pino({ ...options(), redact }, destination());
 }
 
 /** One logger per process, shared by the server and the app's bundle (see metrics.ts). */
 export function logger(): Logger {
   store[KEY] ??= create();
   return store[KEY];
+}
+
+const REQUESTS_KEY = Symbol.for("vetted.requestLogger");
+const requestStore = globalThis as unknown as Record<typeof REQUESTS_KEY, Logger | undefined>;
+
+/**
+ * The logger of the server's one line per request, into the same output. Its lines carry only the
+ * fields the server picks (method, path without its query, route, status, duration, request id),
+ * never an object from elsewhere, so they skip the redaction pass every other line goes through.
+ */
+export function requestLogger(): Logger {
+  requestStore[REQUESTS_KEY] ??= usesPrettyFormat() ? logger() : pino(options(), destination());
+  return requestStore[REQUESTS_KEY];
 }
