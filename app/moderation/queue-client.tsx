@@ -247,9 +247,13 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
       startTransition(async () => {
         const result = await send(() => decide({ commentId: item.id, decision, expectedStatus: item.status, expectedRevision: item.revision, reason, filters }));
         if (result.ok) {
-          showCounts(result);
-          refreshContextsOf([item]);
-          offerUndo(result.eventIds, [{ item, position }], `${DONE[decision]}: comment by ${item.authorName}.`);
+          // Updates after an await leave the transition: marked again, so the moderator's next key
+          // (the next comment's removal) is drawn first and these wait for it.
+          startTransition(() => {
+            showCounts(result);
+            refreshContextsOf([item]);
+            offerUndo(result.eventIds, [{ item, position }], `${DONE[decision]}: comment by ${item.authorName}.`);
+          });
         } else {
           decided.current.delete(item.id);
           // Edited since the queue was loaded: it comes back with the text the author wrote since.
