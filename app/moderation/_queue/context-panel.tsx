@@ -72,7 +72,7 @@ function AuthorPanel({ author, viewer }: { author: AuthorRecord; viewer: Props["
         </>
       )}
       <p>
-        <Link href={`/moderation/users/${author.id}`}>Open {author.name}&apos;s account</Link>
+        <Link href={`/moderation/users/${author.id}`} prefetch={false}>Open {author.name}&apos;s account</Link>
       </p>
       {canAct && (
         <details className="context-panel__actions">
@@ -103,7 +103,7 @@ export function ContextPanel({ state, viewer }: Props) {
         <>
           <section aria-labelledby="context-place" className="context-panel__section">
             <h3 id="context-place">
-              On <Link href={`/posts/${state.context.post.slug}`}>{state.context.post.title}</Link>
+              On <Link href={`/posts/${state.context.post.slug}`} prefetch={false}>{state.context.post.title}</Link>
             </h3>
             {state.context.parent ? (
               <div className="context-panel__parent">
@@ -118,7 +118,7 @@ export function ContextPanel({ state, viewer }: Props) {
             )}
             <p>
               {state.context.threadHref ? (
-                <Link href={state.context.threadHref}>See it in the thread</Link>
+                <Link href={state.context.threadHref} prefetch={false}>See it in the thread</Link>
               ) : (
                 <>Not shown in the thread yet: older comments on this post wait for review first.</>
               )}

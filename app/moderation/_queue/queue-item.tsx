@@ -37,6 +37,8 @@ type Props = {
 };
 
 /** One comment in the queue: who wrote it, where, what it answers, and what can be done with it. */
+// Its links are not prefetched: every comment brought into view would otherwise fetch its post's
+// page while the moderator is deciding, for a link a moderator seldom follows.
 export const QueueItem = memo(function QueueItem({ item, tab, active, selected, rejecting, editing, reasons, handlers }: Props) {
   const onDecide = (decision: Decision, reason?: string) => handlers.decide(item, decision, reason);
   return (
@@ -58,7 +60,7 @@ export const QueueItem = memo(function QueueItem({ item, tab, active, selected, 
           <p className="queue-item__meta">
             {item.accountAge && <span title={`Joined ${item.accountCreatedAt}`}>Account age {item.accountAge} · </span>}
             {plural(item.approvedBefore, "approved comment")}
-            {" · "}on <Link href={`/posts/${item.postSlug}`}>{item.postTitle}</Link>
+            {" · "}on <Link href={`/posts/${item.postSlug}`} prefetch={false}>{item.postTitle}</Link>
             {" · "}
             <time dateTime={item.createdAt} title={item.createdExact}>
               {item.createdLabel}
