@@ -65,10 +65,11 @@ beforeEach(async () => {
   moderator = await makeViewer(database.db, { role: "MODERATOR" });
 });
 
-function submit(text: string) {
+/** The comment form as a browser posts it; `extra` fills other fields (the honeypot), `drawnAgoMs` dates its token. */
+function submit(text: string, { extra = {}, drawnAgoMs = 60_000, on = postId }: { extra?: Record<string, string>; drawnAgoMs?: number; on?: string } = {}) {
   const data = new FormData();
   const viewer = state.viewer as Viewer;
-  const fields = { postId, body: text, acceptTerms: "on", termsVersion: "1", submissionKey: randomUUID(), formToken: commentFormToken(viewer.id, postId, new Date(Date.now() - 60_000)) };
+  const fields = { postId: on, body: text, acceptTerms: "on", termsVersion: "1", submissionKey: randomUUID(), formToken: commentFormToken(viewer.id, on, new Date(Date.now() - drawnAgoMs)), ...extra };
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
   return actions.submitComment({ status: "idle" }, data);
 }
@@ -123,5 +124,47 @@ describe("checking comments with Akismet, when AKISMET_KEY is set", () => {
     expect(await reportLessons(await learnFromDecisions([again.id]))).toBe(0);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect((await database.db.comment.findUniqueOrThrow({ where: { id: again.id } })).spamTrainedAs).toBe("spam");
+  });
+});
+
+// A bot must learn nothing from how it is answered, and a refused comment's author is never
+// described to Akismet.
+describe("what a submission's answer gives away", () => {
+  const reader = async () => (state.viewer = await makeViewer(database.db, { emailVerified: new Date() }));
+
+  it("sends Akismet nothing of a comment that is refused", async () => {
+    await reader();
+    const closed = await database.db.post.create({ data: { slug: `c-${randomUUID()}`, title: "P", authorName: "A", publishedAt: new Date(), body: "B", commentsOpen: false } });
+    expect(await submit("Hello there, a question about the trial.", { on: closed.id })).toMatchObject({ status: "error", message: "Comments are closed." });
+    expect(fake.received).toHaveLength(0);
+  });
+
+  it("asks Akismet about a bot's comment as about a person's, with the post's own address", async () => {
+    for (const [extra, drawnAgoMs] of [[{}, 60_000], [{ homepage: "http://spam.example" }, 60_000], [{}, 0]] as const) {
+      await reader();
+      expect((await submit("Hello there, a question about the trial.", { extra, drawnAgoMs })).status).toBe("success");
+    }
+    const { slug } = await database.db.post.findUniqueOrThrow({ where: { id: postId } });
+    expect(fake.received.map(({ fields }) => fields.get("permalink"))).toEqual(Array.from({ length: 3 }, () => expect.stringMatching(new RegExp(`/posts/${slug}$`))));
+    const stored = await database.db.comment.findMany({ where: { postId }, orderBy: { createdAt: "asc" }, select: { status: true } });
+    expect(stored.map((comment) => comment.status)).toEqual(["PENDING", "SPAM", "SPAM"]);
+  });
+
+  it("lets a bot edit the comment it was told is pending, as a person can", async () => {
+    const tryEditing = async (extra: Record<string, string>) => {
+      await reader();
+      const posted = await submit("Hello there, a question about the trial.", { extra });
+      const edit = new FormData();
+      edit.set("commentId", posted.commentId!);
+      edit.set("body", "Hello there, a question about the trial (edited).");
+      const edited = await actions.editComment({ status: "idle" }, edit);
+      // When it was answered differs; what it said must not.
+      return { told: posted.comment?.status, edited: { ...edited, attempt: undefined } };
+    };
+    const person = await tryEditing({});
+    const bot = await tryEditing({ homepage: "http://spam.example" });
+    expect(bot.told).toBe("PENDING");
+    expect(bot).toEqual(person);
+    expect(await database.db.comment.count({ where: { postId, body: { endsWith: "(edited)." } } })).toBe(2);
   });
 });
