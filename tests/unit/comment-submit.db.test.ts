@@ -305,6 +305,22 @@ describe("submitting a comment", () => {
     }
   });
 
+  it("with flood control and the duplicate window set to 0, a submission that began earlier but commits later is still stored", async () => {
+    const settings = [["commentIntervalSeconds", "0"], ["duplicateWindowMinutes", "0"]] as const;
+    for (const [key, value] of settings) await database.db.setting.upsert({ where: { key }, update: { value }, create: { key, value } });
+    settingsChanged();
+    try {
+      const began = new Date();
+      // The one that began a moment later is stored first, as under load on PostgreSQL.
+      expect(await submitComment(reader, input({ body: "Same words, twice." }), new Date(began.getTime() + 500))).toMatchObject({ ok: true });
+      expect(await submitComment(reader, input({ body: "Same words, twice." }), began)).toMatchObject({ ok: true });
+      expect(await countOnPost()).toBe(2);
+    } finally {
+      await database.db.setting.deleteMany({ where: { key: { in: settings.map(([key]) => key) } } });
+      settingsChanged();
+    }
+  });
+
   it("refuses an identical comment on the same post within the window, not after it", async () => {
     const now = new Date();
     expect(await submitComment(reader, input({ body: "Same words." }), now)).toMatchObject({ ok: true });

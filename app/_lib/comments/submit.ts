@@ -120,6 +120,8 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
   const outcome = spamReason
     ? { status: "SPAM" as const, reason: spamReason }
     : filterVerdict(applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted, unverifiedEmail: !viewer.emailVerified }, settings, bodyHtml), spamScore, settings.spamThresholdPercent);
+  const floodControlOn = settings.commentIntervalSeconds > 0;
+  const duplicateCheckOn = settings.duplicateWindowMinutes > 0;
   const floodSince = new Date(now.getTime() - settings.commentIntervalSeconds * 1000);
   const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
 
@@ -133,10 +135,12 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
       // the flood interval, and the same words on this post within the duplicate window.
       const earlier = await tx.comment.findMany({
         where: {
+          // A setting of 0 turns a check off; comparing with `now` would instead refuse a
+          // submission that started later but committed first.
           OR: [
             { submissionKey: input.submissionKey },
-            { authorId: viewer.id, createdAt: { gt: floodSince } },
-            { authorId: viewer.id, postId: post.id, body: input.body, createdAt: { gte: duplicateSince } },
+            ...(floodControlOn ? [{ authorId: viewer.id, createdAt: { gt: floodSince } }] : []),
+            ...(duplicateCheckOn ? [{ authorId: viewer.id, postId: post.id, body: input.body, createdAt: { gte: duplicateSince } }] : []),
           ],
         },
         select: { submissionKey: true, authorId: true, postId: true, body: true, createdAt: true },
@@ -144,11 +148,11 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
       if (earlier.some((comment) => comment.submissionKey === input.submissionKey)) return (await replayOf(tx, input.submissionKey, viewer))!;
       const mine = earlier.filter((comment) => comment.authorId === viewer.id);
       const latest = Math.max(...mine.filter((comment) => comment.createdAt > floodSince).map((comment) => comment.createdAt.getTime()));
-      if (latest > floodSince.getTime()) {
+      if (floodControlOn && latest > floodSince.getTime()) {
         const seconds = Math.ceil((latest - floodSince.getTime()) / 1000);
         return refuse("form", `You are posting too quickly. You can post again in ${seconds} second${seconds === 1 ? "" : "s"}.`);
       }
-      if (mine.some((comment) => comment.postId === post.id && comment.body === input.body && comment.createdAt >= duplicateSince)) {
+      if (duplicateCheckOn && mine.some((comment) => comment.postId === post.id && comment.body === input.body && comment.createdAt >= duplicateSince)) {
         return refuse("body", "It looks as though you've already said that.");
       }
 
