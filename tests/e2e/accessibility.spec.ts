@@ -47,7 +47,7 @@ test("a reader's pages have no axe violations, including the comment form with e
 
 test("the moderator's and admin's pages have no axe violations, the queue included", async ({ page }) => {
   // Ten pages analysed one after another: more than one page's share of time on a busy machine.
-  test.setTimeout(90_000);
+  test.slow();
   const post = await createPost();
   const reader = await createUser();
   const admin = await createUser({ role: "ADMIN" });

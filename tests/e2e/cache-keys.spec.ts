@@ -40,7 +40,7 @@ async function commentPages(request: APIRequestContext, slug: string): Promise<n
 }
 
 test("anonymous requests for unknown posts and made-up comment pages are refused and stored nowhere", async ({ request }) => {
-  test.setTimeout(90_000);
+  test.slow();
   // Enough approved comments for a second page, so "the last page" is not simply the first.
   const post = await createPost();
   await db.comment.createMany({

@@ -127,7 +127,6 @@ test("the context panel: what the comment answers, where it sits, and its author
 });
 
 test("undo: a decision taken back within ten seconds restores the comment and sends no email; after the window the email is queued", async ({ page }) => {
-  test.setTimeout(60_000);
   const post = await createPost();
   const reader = await createUser();
   const moderator = await createUser({ role: "MODERATOR" });
