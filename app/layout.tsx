@@ -30,7 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>
-            Comments are moderated. Read the <Link href="/terms">Terms and Conditions</Link>.
+            Comments are moderated. Read the <Link prefetch={false} href="/terms">Terms and Conditions</Link>.
           </p>
         </footer>
       </body>

@@ -6,7 +6,7 @@ export default function NotFound() {
       <h1>Page not found</h1>
       <p>There is nothing at this address. The post may have moved or never existed.</p>
       <p>
-        <Link href="/">See all posts</Link>
+        <Link prefetch={false} href="/">See all posts</Link>
       </p>
     </>
   );

@@ -21,7 +21,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           {posts.map((post) => (
             <li key={post.slug}>
               <h2 className="post-list__title">
-                <Link href={`/posts/${post.slug}`}>{post.title}</Link>
+                <Link prefetch={false} href={`/posts/${post.slug}`}>{post.title}</Link>
               </h2>
               <p className="byline">
                 Posted by {post.authorName} • <time dateTime={isoDate(post.publishedAt)}>{formatLongDate(post.publishedAt)}</time>

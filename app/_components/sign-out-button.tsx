@@ -10,7 +10,8 @@ export async function SignOutButton() {
   const cookie = jar.get("__Host-next-auth.csrf-token") ?? jar.get("next-auth.csrf-token");
   const csrfToken = cookie?.value.split("|")[0];
   // Without the token NextAuth's own page asks to confirm.
-  if (!csrfToken) return <Link href="/api/auth/signout">Sign out</Link>;
+  // An API route, not a page: never prefetched as one.
+  if (!csrfToken) return <Link href="/api/auth/signout" prefetch={false}>Sign out</Link>;
   return (
     <form action="/api/auth/signout" method="post" className="inline-form">
       <input type="hidden" name="csrfToken" value={csrfToken} />

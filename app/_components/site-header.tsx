@@ -5,26 +5,31 @@ import { pendingSummary } from "@/app/_lib/moderation/queue";
 import { SignOutButton } from "./sign-out-button";
 import { PendingBadge } from "./pending-badge";
 
+/**
+ * Its links are not prefetched: each would be a page drawn by the server for every page view
+ * (visitors' pages come from the page cache, prefetches never do), and on the moderation queue
+ * those draws competed with the moderator's decisions and the next comments' contexts.
+ */
 export async function SiteHeader() {
   const viewer = await getViewer();
   const [pending, unseen] = await Promise.all([pendingSummary(viewer), unseenNotificationCount(viewer)]);
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="site-name">
+        <Link prefetch={false} href="/" className="site-name">
           Vetted
         </Link>
         <nav aria-label="Site">
           <ul className="site-nav">
             <li>
-              <Link href="/">Posts</Link>
+              <Link prefetch={false} href="/">Posts</Link>
             </li>
             <li>
-              <Link href="/terms">Terms</Link>
+              <Link prefetch={false} href="/terms">Terms</Link>
             </li>
             {pending && (
               <li>
-                <Link href="/moderation">
+                <Link prefetch={false} href="/moderation">
                   Moderation <PendingBadge count={pending.count} />
                 </Link>
               </li>
@@ -35,7 +40,7 @@ export async function SiteHeader() {
                   <span className="site-nav__viewer">Signed in as {viewer.name}</span>
                 </li>
                 <li>
-                  <Link href="/account">
+                  <Link prefetch={false} href="/account">
                     Account
                     {unseen > 0 && <span className="badge"> ({unseen} new)</span>}
                   </Link>
@@ -47,10 +52,10 @@ export async function SiteHeader() {
             ) : (
               <>
                 <li>
-                  <Link href="/login">Log in</Link>
+                  <Link prefetch={false} href="/login">Log in</Link>
                 </li>
                 <li>
-                  <Link href="/register">Register</Link>
+                  <Link prefetch={false} href="/register">Register</Link>
                 </li>
               </>
             )}

@@ -11,7 +11,7 @@ export default function ForgotPasswordPage() {
       <p>Enter the email address of your account. We will email it a link to choose a new password.</p>
       <ForgotPasswordForm />
       <p>
-        Remembered it? <Link href="/login">Sign in</Link>
+        Remembered it? <Link prefetch={false} href="/login">Sign in</Link>
       </p>
     </>
   );

@@ -9,24 +9,24 @@ export default async function ModerationLayout({ children }: { children: ReactNo
       <nav aria-label="Moderation" className="subnav">
         <ul>
           <li>
-            <Link href="/moderation">Queue</Link>
+            <Link prefetch={false} href="/moderation">Queue</Link>
           </li>
           <li>
-            <Link href="/moderation/log">Log</Link>
+            <Link prefetch={false} href="/moderation/log">Log</Link>
           </li>
           <li>
-            <Link href="/moderation/posts">Posts</Link>
+            <Link prefetch={false} href="/moderation/posts">Posts</Link>
           </li>
           <li>
-            <Link href="/moderation/users">Users</Link>
+            <Link prefetch={false} href="/moderation/users">Users</Link>
           </li>
           {viewer.role === "ADMIN" && (
             <>
               <li>
-                <Link href="/moderation/settings">Settings</Link>
+                <Link prefetch={false} href="/moderation/settings">Settings</Link>
               </li>
               <li>
-                <Link href="/moderation/outbox">Outbox</Link>
+                <Link prefetch={false} href="/moderation/outbox">Outbox</Link>
               </li>
             </>
           )}

@@ -60,7 +60,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
       <button type="submit" className="button">
         Filter
       </button>
-      {(filters.post || filters.author || filters.q) && <Link href={`/moderation?tab=${tab}`}>Clear filters</Link>}
+      {(filters.post || filters.author || filters.q) && <Link prefetch={false} href={`/moderation?tab=${tab}`}>Clear filters</Link>}
     </form>
   );
 
@@ -82,8 +82,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
       />
 
       <nav aria-label="Queue pages" className="pager">
-        {cursor && <Link href={query({})}>First page</Link>}
-        {page.nextCursor && <Link href={query({ cursor: page.nextCursor })}>Next page</Link>}
+        {cursor && <Link prefetch={false} href={query({})}>First page</Link>}
+        {page.nextCursor && <Link prefetch={false} href={query({ cursor: page.nextCursor })}>Next page</Link>}
       </nav>
     </>
   );

@@ -455,7 +455,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
             <ul>
               {(Object.keys(TAB_LABELS) as Tab[]).map((name) => (
                 <li key={name}>
-                  <Link href={`/moderation?tab=${name}`} aria-current={name === tab ? "page" : undefined}>
+                  <Link prefetch={false} href={`/moderation?tab=${name}`} aria-current={name === tab ? "page" : undefined}>
                     {TAB_LABELS[name]} <span className="count">({counts[name]})</span>
                   </Link>
                 </li>

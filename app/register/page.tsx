@@ -13,7 +13,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       <p>An account lets you comment on posts. Your name is shown with your comments; your email address never is.</p>
       <RegisterForm returnTo={returnTo} />
       <p>
-        Already have an account? <Link href={`/login?callbackUrl=${encodeURIComponent(returnTo)}`}>Sign in</Link>
+        Already have an account? <Link prefetch={false} href={`/login?callbackUrl=${encodeURIComponent(returnTo)}`}>Sign in</Link>
       </p>
     </>
   );

@@ -30,7 +30,7 @@ export function RegisterForm({ returnTo }: { returnTo: string }) {
           sign in now.
         </p>
         <p>
-          <Link href={`/login?callbackUrl=${encodeURIComponent(returnTo)}`}>Sign in</Link>
+          <Link prefetch={false} href={`/login?callbackUrl=${encodeURIComponent(returnTo)}`}>Sign in</Link>
         </p>
       </div>
     );

@@ -16,7 +16,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
         <h1>Choose a new password</h1>
         <p role="alert">This link has expired or has been used already.</p>
         <p>
-          <Link href="/forgot-password">Ask for a new link</Link>
+          <Link prefetch={false} href="/forgot-password">Ask for a new link</Link>
         </p>
       </>
     );

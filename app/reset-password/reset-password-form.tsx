@@ -13,7 +13,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <div role="status">
         <p>{state.message}</p>
         <p>
-          <Link href="/login">Sign in</Link>
+          <Link prefetch={false} href="/login">Sign in</Link>
         </p>
       </div>
     );

@@ -28,7 +28,7 @@ export default async function TermsPage() {
           <ul>
             {earlier.map((version) => (
               <li key={version.version}>
-                <Link href={`/terms/${version.version}`}>
+                <Link prefetch={false} href={`/terms/${version.version}`}>
                   Version {version.version}, effective {formatLongDate(version.effectiveAt)}
                 </Link>
               </li>

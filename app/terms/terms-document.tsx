@@ -12,7 +12,7 @@ export function TermsDocument({ terms, isCurrent }: { terms: TermsView; isCurren
         </p>
         {!isCurrent && (
           <p className="notice">
-            This is an earlier version. <Link href="/terms">Read the current Terms and Conditions</Link>.
+            This is an earlier version. <Link prefetch={false} href="/terms">Read the current Terms and Conditions</Link>.
           </p>
         )}
       </header>

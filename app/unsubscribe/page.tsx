@@ -20,7 +20,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
         <h1>Unsubscribe</h1>
         <p role="alert">{subscription.message}</p>
         <p>
-          <Link href="/account">Go to your account page</Link> to choose which emails you receive.
+          <Link prefetch={false} href="/account">Go to your account page</Link> to choose which emails you receive.
         </p>
       </>
     );
@@ -42,7 +42,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
       )}
       <SubscriptionForm token={token} subscribed={subscription.subscribed} describedBy="unsubscribe-explained" />
       <p>
-        Other emails are set on <Link href="/account">your account page</Link>.
+        Other emails are set on <Link prefetch={false} href="/account">your account page</Link>.
       </p>
     </>
   );

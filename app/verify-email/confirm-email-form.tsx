@@ -15,7 +15,7 @@ export function ConfirmEmailForm({ token }: { token: string }) {
         {state.message && <p className={state.status === "success" ? "form-success" : "form-error"}>{state.message}</p>}
         {state.status === "success" && (
           <p>
-            <Link href="/account">Go to your account page</Link>
+            <Link prefetch={false} href="/account">Go to your account page</Link>
           </p>
         )}
       </div>

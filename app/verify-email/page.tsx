@@ -23,7 +23,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
         <>
           <p role="alert">This link has expired or has been used already.</p>
           <p>
-            <Link href="/account">Go to your account page</Link> to ask for a new one.
+            <Link prefetch={false} href="/account">Go to your account page</Link> to ask for a new one.
           </p>
         </>
       )}

@@ -54,9 +54,15 @@ export async function clearWithKeyboard(url: string, cookie: string, decisions: 
     const page = await context.newPage();
     await page.goto(`${url}/moderation`);
     await page.getByRole("article").first().waitFor();
-    // The first comment, focused and with its context, as the moderator starts.
-    await page.keyboard.press("j");
-    await page.keyboard.press("k");
+    // The first comment, focused and with its context, as the moderator starts. Keys pressed
+    // before the page is hydrated go nowhere, so they are pressed again until one is heard.
+    const focusedArticle = () => page.evaluate(() => document.activeElement?.tagName === "ARTICLE");
+    for (const began = Date.now(); !(await focusedArticle()); ) {
+      if (Date.now() - began > 30_000) throw new Error("The queue did not take keys 30 s after it was drawn");
+      await page.keyboard.press("j");
+      await page.keyboard.press("k");
+      await page.waitForTimeout(100);
+    }
     let current = (await page.evaluate("window.__readyAfter(null)")) as { id: string };
     const readyMs: number[] = [];
     const decided: string[] = [];

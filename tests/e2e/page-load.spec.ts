@@ -53,3 +53,30 @@ test("every kind of page finishes loading, with no request left open, for visito
   const stuck = reports.filter((report) => !report.loaded || report.readyState !== "complete" || report.openAtLoad.length > 0 || report.frames !== 1);
   expect(stuck, "pages that kept the browser waiting").toEqual([]);
 });
+
+test("pages prefetch no other pages: a visitor's post page and a moderator's queue ask the server only for what they show", async ({ browser }) => {
+  const post = await createPost();
+  const reader = await createUser();
+  const moderator = await createUser({ role: "MODERATOR" });
+  await db.comment.create({ data: { postId: post.id, authorId: reader.id, body: "Waiting for a decision.", status: "PENDING", termsVersion: 1 } });
+
+  for (const who of ["visitor", "moderator"] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (who === "moderator") await signIn(page, moderator, "/");
+    // The router's fetches of a page carry an RSC header and an _rsc query; prefetches are such fetches.
+    const pageFetches: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers()["rsc"] !== undefined || new URL(request.url()).searchParams.has("_rsc")) pageFetches.push(request.url());
+    });
+    for (const path of who === "visitor" ? [SEEDED_POST, "/"] : ["/moderation", `/posts/${post.slug}`]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      // Links scrolled into view are prefetched too.
+      await page.mouse.wheel(0, 5_000);
+      await page.waitForLoadState("networkidle");
+    }
+    expect(pageFetches, `pages fetched in the background for a ${who}`).toEqual([]);
+    await context.close();
+  }
+});

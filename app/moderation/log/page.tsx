@@ -77,7 +77,7 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
                 {entry.subject && <>by {entry.subject} </>}
                 {entry.post && (
                   <>
-                    on <Link href={`/posts/${entry.post.slug}`}>{entry.post.title}</Link>
+                    on <Link prefetch={false} href={`/posts/${entry.post.slug}`}>{entry.post.title}</Link>
                   </>
                 )}
                 {!entry.commentExcerpt && !entry.post && entry.detail}
@@ -89,7 +89,7 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
       )}
       {log.nextCursor && (
         <nav aria-label="Log pages" className="pager">
-          <Link href={`/moderation/log?${next.toString()}`}>Older events</Link>
+          <Link prefetch={false} href={`/moderation/log?${next.toString()}`}>Older events</Link>
         </nav>
       )}
     </>

@@ -63,7 +63,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       )}
       {last && messages.length === OUTBOX_PAGE_SIZE && (
         <p>
-          <Link href={`/moderation/outbox?${new URLSearchParams({ ...(to ? { to } : {}), before: last.createdAt.toISOString() })}`}>Older messages</Link>
+          <Link prefetch={false} href={`/moderation/outbox?${new URLSearchParams({ ...(to ? { to } : {}), before: last.createdAt.toISOString() })}`}>Older messages</Link>
         </p>
       )}
     </>

@@ -20,20 +20,20 @@ export default async function PostsPage() {
       <h1>Posts</h1>
       {isAdmin && (
         <p>
-          <Link href="/moderation/posts/new">Add a post</Link>
+          <Link prefetch={false} href="/moderation/posts/new">Add a post</Link>
         </p>
       )}
       <DataTable caption="Posts, those with the most comments waiting first" columns={["Title", "Published", "Waiting for review", "Comments", ...(isAdmin ? ["Actions"] : [])]}>
         {posts.map((post) => (
           <tr key={post.id}>
             <td>
-              <Link href={`/posts/${post.slug}`}>{post.title}</Link>
+              <Link prefetch={false} href={`/posts/${post.slug}`}>{post.title}</Link>
             </td>
             <td>{formatLongDate(post.publishedAt)}</td>
             <td>
               {post.pending > 0 ? (
                 <>
-                  <Link href={`/moderation?post=${post.slug}`} aria-label={`${post.pending} pending on ${post.title}: open its queue`}>
+                  <Link prefetch={false} href={`/moderation?post=${post.slug}`} aria-label={`${post.pending} pending on ${post.title}: open its queue`}>
                     {post.pending} pending
                   </Link>
                   {post.oldestPendingAt && <span className="muted"> (oldest {relativeTime(post.oldestPendingAt, now)})</span>}
@@ -45,7 +45,7 @@ export default async function PostsPage() {
             <td>{post.commentsOpen ? "open" : "closed"}</td>
             {isAdmin && (
               <td>
-                <Link href={`/moderation/posts/${post.id}`} aria-label={`Edit ${post.title}`}>
+                <Link prefetch={false} href={`/moderation/posts/${post.id}`} aria-label={`Edit ${post.title}`}>
                   Edit
                 </Link>{" "}
                 <form action={toggleComments} className="inline-form">

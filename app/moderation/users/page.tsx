@@ -34,7 +34,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           {users.map((user) => (
             <tr key={user.id}>
               <td>
-                <Link href={`/moderation/users/${user.id}`}>{user.name}</Link>
+                <Link prefetch={false} href={`/moderation/users/${user.id}`}>{user.name}</Link>
               </td>
               <td>{user.email}</td>
               <td>{user.role.toLowerCase()}</td>

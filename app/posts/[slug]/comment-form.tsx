@@ -110,7 +110,7 @@ export function CommentForm({ postId, termsVersion, submissionKey, formToken, re
             />
             <label htmlFor={`${id}-terms`}>
               I have read and agree to the{" "}
-              <Link href="/terms" target="_blank">
+              <Link prefetch={false} href="/terms" target="_blank">
                 Terms and Conditions
               </Link>{" "}
               (version {termsVersion})

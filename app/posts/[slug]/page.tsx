@@ -80,11 +80,11 @@ export default async function PostPage({ params, searchParams }: Props) {
         {thread.comments.length > 0 && <CommentList comments={thread.comments} reply={reply} reader={{ canReport: Boolean(viewer && !blocked), rejectionReasons: moderator ? settings.rejectionReasons : undefined }} />}
         {thread.pageCount > 1 && (
           <nav aria-label="Comment pages" className="pager">
-            {thread.page > 1 && <Link href={`/posts/${post.slug}?comments=${thread.page - 1}#responses-heading`}>« Older comments</Link>}
+            {thread.page > 1 && <Link prefetch={false} href={`/posts/${post.slug}?comments=${thread.page - 1}#responses-heading`}>« Older comments</Link>}
             <span>
               Page {thread.page} of {thread.pageCount}
             </span>
-            {thread.page < thread.pageCount && <Link href={`/posts/${post.slug}?comments=${thread.page + 1}#responses-heading`}>Newer comments »</Link>}
+            {thread.page < thread.pageCount && <Link prefetch={false} href={`/posts/${post.slug}?comments=${thread.page + 1}#responses-heading`}>Newer comments »</Link>}
           </nav>
         )}
       </section>
@@ -95,7 +95,7 @@ export default async function PostPage({ params, searchParams }: Props) {
           <p>Comments are closed.</p>
         ) : !viewer ? (
           <p>
-            You must be logged in to post a comment. <Link href={`/login?callbackUrl=${encodeURIComponent(`/posts/${post.slug}#reply`)}`}>Log in</Link>
+            You must be logged in to post a comment. <Link prefetch={false} href={`/login?callbackUrl=${encodeURIComponent(`/posts/${post.slug}#reply`)}`}>Log in</Link>
           </p>
         ) : blocked ? (
           <p className="form-error">{blocked}</p>
@@ -108,7 +108,7 @@ export default async function PostPage({ params, searchParams }: Props) {
           Please note: Comment moderation is enabled and may delay your comment. There is no need to resubmit your comment.
         </p>
         <p>
-          Submitting a comment indicates you have read and agreed to the <Link href="/terms">Terms and Conditions</Link>.
+          Submitting a comment indicates you have read and agreed to the <Link prefetch={false} href="/terms">Terms and Conditions</Link>.
         </p>
       </section>
     </>

@@ -9,7 +9,7 @@ export async function PendingHere({ viewer, slug, postId }: { viewer: Viewer | n
   return (
     <p className="notice">
       {pending === 1 ? "1 comment on this post awaits review" : `${pending} comments on this post await review`}: shown below marked as pending, with the oldest new ones at the end.{" "}
-      <Link href={`/moderation?post=${slug}`}>Open this post&apos;s queue</Link>
+      <Link prefetch={false} href={`/moderation?post=${slug}`}>Open this post&apos;s queue</Link>
     </p>
   );
 }

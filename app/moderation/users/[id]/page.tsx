@@ -57,7 +57,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <ul>
             {recent.map((comment) => (
               <li key={comment.id}>
-                <strong>{comment.status.toLowerCase()}</strong> on <Link href={`/posts/${comment.post.slug}`}>{comment.post.title}</Link>, {exactTime(comment.createdAt)}: “
+                <strong>{comment.status.toLowerCase()}</strong> on <Link prefetch={false} href={`/posts/${comment.post.slug}`}>{comment.post.title}</Link>, {exactTime(comment.createdAt)}: “
                 {comment.body.slice(0, 120)}”
               </li>
             ))}
