@@ -15,6 +15,11 @@ const PATTERN: Step[] = ["approve", "approve", "reject", "approve", "spam"];
 // Runs in the page: records when a key arrives, and resolves once the next comment is ready.
 const INSTRUMENT = `
   window.__keyAt = 0;
+  // For DEBUG_W: the main thread's long tasks and every key, to set against the requests' times.
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.startTime) + "+" + Math.round(entry.duration)); }).observe({ type: "longtask", buffered: true });
+  window.__keys = [];
+  document.addEventListener("keydown", (event) => window.__keys.push(event.key + "@" + Math.round(performance.now())), true);
   // What focus did lately, for the message when a comment is never ready.
   window.__focusLog = [];
   const note = (what) => { window.__focusLog.push(what + " @" + Math.round(performance.now())); if (window.__focusLog.length > 12) window.__focusLog.shift(); };
@@ -39,6 +44,14 @@ const INSTRUMENT = `
     check();
   });
 `;
+
+// What DEBUG_W prints of the page's first seconds: long tasks, keys, and requests (start-end, path).
+const TIMELINE = `[
+  "long tasks " + window.__longTasks.join(" "),
+  "keys " + window.__keys.slice(0, 40).join(" "),
+  ...performance.getEntriesByType("resource").filter((entry) => !entry.name.includes("/_next/static/")).slice(0, 60)
+    .map((entry) => Math.round(entry.startTime) + "-" + Math.round(entry.responseEnd) + " " + entry.name.replace(location.origin, "").slice(0, 70)),
+].join("\\n")`;
 
 /**
  * `storedCount`: how many of the given comments the database holds decided; `profileTo`: a file
@@ -92,6 +105,7 @@ export async function clearWithKeyboard(url: string, cookie: string, decisions: 
       current = next;
     }
     const minutes = (performance.now() - began) / 60_000;
+    if (process.env.DEBUG_W) console.log(await page.evaluate(TIMELINE));
     if (profiler && profileTo) writeFileSync(profileTo, JSON.stringify((await profiler.send("Profiler.stop")).profile));
     // The page sends decisions one after another; it stays open until the last one is stored.
     const lastKey = performance.now();
