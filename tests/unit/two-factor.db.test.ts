@@ -259,6 +259,19 @@ describe("requiring two-factor for moderators and admins", () => {
     expect(hasRole(without, "MODERATOR")).toBe(true);
   });
 
+  it("can only be turned on by an admin who has two-factor on", async () => {
+    await requireIt(false);
+    const plain = (await loadViewer((await makeViewer(database.db, { role: "ADMIN" })).id, 0))!;
+    expect(await updateSettings(plain, { ...(await getSettings()), requireTwoFactorForStaff: true })).toMatchObject({ ok: false, message: expect.stringContaining("your own account") });
+    expect((await loadSettings()).requireTwoFactorForStaff).toBe(false);
+    const { viewer } = await withTwoFactor({ role: "ADMIN" });
+    const admin = (await loadViewer(viewer.id, 0))!;
+    expect(await updateSettings(admin, { ...(await getSettings()), requireTwoFactorForStaff: true })).toMatchObject({ ok: true, changed: ["requireTwoFactorForStaff"] });
+    settingsChanged();
+    expect((await loadViewer(plain.id, 0))!.mustSetUpTwoFactor).toBe(true);
+    await requireIt(false);
+  });
+
   it("sends a moderation page opened by a moderator without it to the account page", async () => {
     await requireIt(true);
     const plain = await makeViewer(database.db, { role: "MODERATOR" });
