@@ -38,6 +38,7 @@ const { hasRole, requirePageRole, TWO_FACTOR_NEEDED_MESSAGE } = await import("@/
 const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { updateUser } = await import("@/app/_lib/moderation/users");
 const { updateSettings } = await import("@/app/_lib/settings/update");
+const { deleteAccount } = await import("@/app/_lib/account/delete");
 const { getSettings, loadSettings, saveSettings, settingsChanged } = await import("@/app/_lib/settings");
 
 let database: TestDatabase;
@@ -178,6 +179,16 @@ describe("recovery codes", () => {
     expect(await checkSecondFactor(viewer.id, recoveryCodes[3]!, at)).toMatchObject({ ok: false });
     expect(await checkSecondFactor(viewer.id, other.recoveryCodes[0]!, at)).toMatchObject({ ok: false });
     expect(await checkSecondFactor(viewer.id, renewed.recoveryCodes[0]!, at)).toMatchObject({ ok: true });
+  });
+});
+
+describe("deleting the account", () => {
+  it("removes its sealed secret and every recovery code", async () => {
+    const { viewer } = await withTwoFactor();
+    await database.db.user.update({ where: { id: viewer.id }, data: { passwordHash: await hashPassword("the owner's password") } });
+    expect(await deleteAccount(viewer, { password: "the owner's password", comments: "keep" })).toMatchObject({ ok: true });
+    expect(await database.db.twoFactor.count({ where: { userId: viewer.id } })).toBe(0);
+    expect(await database.db.recoveryCode.count({ where: { userId: viewer.id } })).toBe(0);
   });
 });
 
