@@ -16,6 +16,9 @@ type Errors = { email?: string[]; password?: string[]; code?: string[]; form?: s
  */
 type CodeStep = { credentials: SignInInput } | { pendingToken: string };
 
+/** The fields NextAuth posts: strings only, and no link token unless there is one. */
+const credentialFields = ({ email, password, linkToken }: SignInInput): Record<string, string> => ({ email, password, ...(linkToken ? { linkToken } : {}) });
+
 /** Signs in through NextAuth's credentials endpoint; the schemas are the ones the server applies. */
 export function LoginForm({
   returnTo,
@@ -34,25 +37,28 @@ export function LoginForm({
   const [pending, setPending] = useState(false);
   const [codeStep, setCodeStep] = useState<CodeStep | null>(pendingToken ? { pendingToken } : null);
 
-  /** Sends the credentials; true when signed in, else the errors are shown where they belong. */
-  async function send(fields: Record<string, string>): Promise<boolean> {
+  /**
+   * Sends the credentials and shows what came back where it belongs. "code" means the password
+   * was right and the account wants its two-factor code next.
+   */
+  async function send(fields: Record<string, string>): Promise<"signed-in" | "code" | "refused"> {
     setPending(true);
     setErrors({});
     const result = await signIn("credentials", { ...fields, redirect: false });
     setPending(false);
-    if (result?.ok) return true;
+    if (result?.ok) return "signed-in";
     const error = result?.error ?? "";
     if (error === CODE_NEEDED) {
       if ("code" in fields) setErrors({ code: ["Enter the code from your authenticator app, or a recovery code."] });
-      return false;
+      return "code";
     }
     if (error.startsWith(CODE_ERROR_PREFIX)) {
       setErrors({ code: [error.slice(CODE_ERROR_PREFIX.length)] });
-      return false;
+      return "refused";
     }
     // NextAuth reports a plain failure as "CredentialsSignin"; a rate limit or a ban comes with its own words.
     setErrors({ form: error && error !== "CredentialsSignin" ? error : "Invalid email or password." });
-    return false;
+    return "refused";
   }
 
   function signedIn() {
@@ -70,16 +76,9 @@ export function LoginForm({
       return;
     }
     const credentials = parsed.data;
-    setPending(true);
-    const result = await signIn("credentials", { ...credentials, redirect: false });
-    setPending(false);
-    if (result?.error === CODE_NEEDED) {
-      setErrors({});
-      setCodeStep({ credentials });
-      return;
-    }
-    if (result?.ok) return signedIn();
-    setErrors({ form: result?.error && result.error !== "CredentialsSignin" ? result.error : "Invalid email or password." });
+    const outcome = await send(credentialFields(credentials));
+    if (outcome === "code") setCodeStep({ credentials });
+    if (outcome === "signed-in") signedIn();
   }
 
   async function onSubmitCode(event: FormEvent<HTMLFormElement>) {
@@ -93,8 +92,8 @@ export function LoginForm({
     const fields: Record<string, string> =
       "pendingToken" in codeStep
         ? { twoFactorToken: codeStep.pendingToken, code: parsed.data }
-        : { email: codeStep.credentials.email, password: codeStep.credentials.password, ...(codeStep.credentials.linkToken ? { linkToken: codeStep.credentials.linkToken } : {}), code: parsed.data };
-    if (await send(fields)) signedIn();
+        : { ...credentialFields(codeStep.credentials), code: parsed.data };
+    if ((await send(fields)) === "signed-in") signedIn();
   }
 
   if (codeStep) {

@@ -31,7 +31,8 @@ const { matchingStep } = await import("@/app/_lib/two-factor/totp");
 const { openSecret, sealSecret } = await import("@/app/_lib/two-factor/secret-box");
 const { regenerateRecoveryCodes, turnOffTwoFactor } = await import("@/app/_lib/two-factor/change");
 const { secondStepRefusal, completePendingSignIn } = await import("@/app/_lib/two-factor/sign-in-step");
-const { signPendingSignIn } = await import("@/app/_lib/two-factor/pending-sign-in");
+const { signPendingSignIn, verifyPendingSignIn } = await import("@/app/_lib/two-factor/pending-sign-in");
+const { authOptions } = await import("@/app/_lib/auth/options");
 const { CODE_ERROR_PREFIX, CODE_NEEDED, normalizeCode } = await import("@/app/_lib/schemas/two-factor");
 const { loadViewer } = await import("@/app/_lib/auth/viewer");
 const { hasRole, requirePageRole, TWO_FACTOR_NEEDED_MESSAGE } = await import("@/app/_lib/auth/require");
@@ -214,6 +215,24 @@ describe("sign-in", () => {
     expect(await turnOffTwoFactor(viewer, { code: await codeAt(secret, now) })).toEqual({ ok: true });
     expect(await secondStepRefusal(viewer.id, undefined)).toBeNull();
     expect(await database.db.recoveryCode.count({ where: { userId: viewer.id } })).toBe(0);
+  });
+
+  it("through a provider, to an account with two-factor on, is sent back to the sign-in page for the code; without it, goes ahead", async () => {
+    const { viewer } = await withTwoFactor();
+    const plain = await makeViewer(database.db);
+    const signInCallback = authOptions.callbacks!.signIn!;
+    const through = async (userId: string) => {
+      const providerAccountId = `gh-${userId}`;
+      await database.db.account.create({ data: { userId, type: "oauth", provider: "github", providerAccountId } });
+      const user = { id: providerAccountId, email: null, name: "Someone" };
+      return signInCallback({ user, account: { provider: "github", providerAccountId, type: "oauth" }, profile: undefined } as unknown as Parameters<typeof signInCallback>[0]);
+    };
+    const answer = await through(viewer.id);
+    expect(typeof answer).toBe("string");
+    const note = new URL(answer as string, "http://site.example").searchParams.get("twoFactor");
+    expect(new URL(answer as string, "http://site.example").pathname).toBe("/login");
+    expect(verifyPendingSignIn(note ?? "")).toBe(viewer.id);
+    expect(await through(plain.id)).toBe(true);
   });
 
   it("through a provider stops for the code: the signed note alone, a forged or an old one, signs in no one", async () => {
