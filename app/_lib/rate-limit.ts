@@ -73,3 +73,9 @@ export const PASSWORD_RESET_SUBMISSIONS_PER_CLIENT = { max: 20, windowMs: 60 * 6
 export const PASSWORD_CONFIRMATIONS = { max: 5, windowMs: 15 * 60_000 };
 
 export { clientAddress } from "./client-address";
+/**
+ * Wrong two-factor codes per account, from anywhere: whoever tries them already has the password,
+ * so spreading guesses over addresses must not buy more (five in 15 minutes leave a 6-digit code
+ * safe for years).
+ */
+export const TWO_FACTOR_CODES = { max: 5, windowMs: 15 * 60_000 };

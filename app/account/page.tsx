@@ -15,6 +15,7 @@ import { ReplyEmailsToggle } from "./reply-emails-toggle";
 import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
 import { SignOutElsewhereForm } from "./sign-out-elsewhere-form";
+import { TwoFactorSection } from "./two-factor-section";
 import { VerificationNotice } from "./verification-notice";
 import { excerpt } from "@/app/_lib/content/truncate";
 import { DataTable } from "@/app/_components/data-table";
@@ -46,6 +47,11 @@ export default async function AccountPage() {
       <p>
         {viewer.name} ({viewer.email}), a member since {formatLongDate(viewer.createdAt)}.
       </p>
+      {viewer.mustSetUpTwoFactor && (
+        <p className="form-error">
+          Moderation waits until you <a href="#two-factor-heading">set up two-factor authentication</a>: this site requires it for moderators and admins.
+        </p>
+      )}
 
       <section aria-labelledby="notifications-heading">
         <h2 id="notifications-heading">Notifications</h2>
@@ -132,6 +138,8 @@ export default async function AccountPage() {
         <h3>Sessions</h3>
         <SignOutElsewhereForm />
       </section>
+
+      <TwoFactorSection viewer={viewer} hasPassword={preferences.hasPassword} />
 
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { enabledOAuthProviders } from "@/app/_lib/auth/options";
 import { OAUTH_REFUSALS, verifyLinkToken } from "@/app/_lib/auth/oauth-link";
 import { safeReturnPath } from "@/app/_lib/safe-path";
+import { verifyPendingSignIn } from "@/app/_lib/two-factor/pending-sign-in";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type SearchParams = { callbackUrl?: string; link?: string; error?: string };
+type SearchParams = { callbackUrl?: string; link?: string; error?: string; twoFactor?: string };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
@@ -17,6 +18,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // What the notice says comes from the signed token, never from the address bar.
   const link = typeof params.link === "string" ? verifyLinkToken(params.link) : null;
   const linking = link ? { token: params.link!, email: link.email } : undefined;
+  // A provider sign-in to an account with two-factor on: only the code is left to enter.
+  const pendingToken = typeof params.twoFactor === "string" && verifyPendingSignIn(params.twoFactor) ? params.twoFactor : undefined;
   const providerName = providers.find((provider) => provider.id === link?.provider)?.name ?? "your provider";
   return (
     <>
@@ -31,7 +34,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           An account with {linking.email} already exists. Enter its password once to connect your {providerName} sign-in to it.
         </p>
       )}
-      <LoginForm returnTo={returnTo} oauthProviders={providers} linking={linking} />
+      <LoginForm returnTo={returnTo} oauthProviders={providers} linking={linking} pendingToken={pendingToken} />
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>

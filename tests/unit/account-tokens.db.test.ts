@@ -30,7 +30,7 @@ afterAll(() => database.drop());
 
 const address = () => `person-${randomBytes(5).toString("hex")}@example.com`;
 async function person(data: { emailVerified?: Date | null } = {}): Promise<Viewer> {
-  return database.db.user.create({ data: { name: "Pat Person", email: address(), passwordHash: await hashPassword(PASSWORD), ...data }, select: viewerSelect });
+  return { ...(await database.db.user.create({ data: { name: "Pat Person", email: address(), passwordHash: await hashPassword(PASSWORD), ...data }, select: viewerSelect })), twoFactorOn: false, mustSetUpTwoFactor: false };
 }
 const mailTo = (to: string, kind?: string) => database.db.outboxMessage.findMany({ where: { toAddress: to, ...(kind ? { kind } : {}) }, orderBy: { createdAt: "asc" } });
 const tokenIn = (text: string, path: string) => {

@@ -43,6 +43,8 @@ const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { signUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
 const { hashPassword } = await import("@/app/_lib/auth/password");
 const { issueToken } = await import("@/app/_lib/account-tokens/token");
+const { startTwoFactorSetup, confirmTwoFactorSetup } = await import("@/app/_lib/two-factor/setup");
+const { currentCode } = await import("../support/two-factor");
 
 type Person = "signed out" | "reader" | "suspended reader" | "banned reader" | "moderator" | "admin" | "owner" | "banned owner";
 type Fixture = { postId: string; postSlug: string; ownerId: string; pendingId: string; approvedId: string; readerId: string; termsVersion: number };
@@ -59,6 +61,20 @@ const givePassword = async (_f: Fixture, viewer: Viewer | null) => {
 const emailOwner = (purpose: "verify-email" | "reset-password") => async (f: Fixture) => {
   const owner = await database.db.user.findUniqueOrThrow({ where: { id: f.ownerId } });
   emailed.token = await database.db.$transaction((tx) => issueToken(tx, { userId: owner.id, purpose, email: owner.email }));
+};
+/** A current authenticator code for the person's pending set-up, for the confirming action. */
+const authenticator = { code: "" };
+const pendingTwoFactor = async (_f: Fixture, viewer: Viewer | null) => {
+  if (!viewer) return;
+  await startTwoFactorSetup(viewer);
+  authenticator.code = await currentCode(database.db, viewer.id);
+};
+/** Two-factor on (and a password), for the actions that change it. */
+const withTwoFactor = async (f: Fixture, viewer: Viewer | null) => {
+  await givePassword(f, viewer);
+  if (!viewer) return;
+  await pendingTwoFactor(f, viewer);
+  await confirmTwoFactorSetup(viewer, authenticator.code);
 };
 type Row = { people: Partial<Record<Person, Outcome>>; arrange?: (fixture: Fixture, viewer: Viewer | null) => Promise<void>; call: (fixture: Fixture) => Promise<unknown>; succeeded: (result: unknown) => boolean };
 
@@ -233,6 +249,25 @@ const TABLE: Record<string, Row> = {
     people: anyoneSignedIn,
     arrange: givePassword,
     call: () => modules["account-security"].changeEmailAction({ status: "idle" }, form({ newEmail: `moved-${randomUUID()}@example.com`, password: ACCOUNT_PASSWORD })),
+    succeeded: formOk,
+  },
+  "two-factor#startTwoFactorAction": { people: anyoneSignedIn, call: () => modules["two-factor"].startTwoFactorAction({ status: "idle" }, form({})), succeeded: formOk },
+  "two-factor#confirmTwoFactorAction": {
+    people: anyoneSignedIn,
+    arrange: pendingTwoFactor,
+    call: () => modules["two-factor"].confirmTwoFactorAction({ status: "idle" }, form({ code: authenticator.code || "123456" })),
+    succeeded: formOk,
+  },
+  "two-factor#turnOffTwoFactorAction": {
+    people: anyoneSignedIn,
+    arrange: withTwoFactor,
+    call: () => modules["two-factor"].turnOffTwoFactorAction({ status: "idle" }, form({ password: ACCOUNT_PASSWORD })),
+    succeeded: formOk,
+  },
+  "two-factor#regenerateRecoveryCodesAction": {
+    people: anyoneSignedIn,
+    arrange: withTwoFactor,
+    call: () => modules["two-factor"].regenerateRecoveryCodesAction({ status: "idle" }, form({ password: ACCOUNT_PASSWORD })),
     succeeded: formOk,
   },
   "account-security#signOutEverywhereElseAction": { people: anyoneSignedIn, call: () => modules["account-security"].signOutEverywhereElseAction({ status: "idle" }, form({})), succeeded: formOk },

@@ -106,7 +106,7 @@ const forRoles = (people: Record<string, { role: "MODERATOR" | "ADMIN" }>) =>
 describe("suspended and banned staff", () => {
   it("lose their role at the suspension's end date, to the millisecond", () => {
     const until = new Date("2030-06-01T00:00:00Z");
-    const moderator = { id: "m", name: "M", email: "m@example.com", emailVerified: null, role: "MODERATOR" as const, status: "SUSPENDED" as const, suspendedUntil: until, statusReason: null, alwaysPremoderate: false, trusted: false, createdAt: new Date() };
+    const moderator = { id: "m", name: "M", email: "m@example.com", emailVerified: null, role: "MODERATOR" as const, status: "SUSPENDED" as const, suspendedUntil: until, statusReason: null, alwaysPremoderate: false, trusted: false, createdAt: new Date(), twoFactorOn: false, mustSetUpTwoFactor: false };
     expect(hasRole(moderator, "MODERATOR", new Date(until.getTime() - 1))).toBe(false);
     expect(hasRole(moderator, "MODERATOR", until)).toBe(true);
     expect(hasRole({ ...moderator, role: "ADMIN", status: "BANNED", suspendedUntil: null }, "MODERATOR")).toBe(false);

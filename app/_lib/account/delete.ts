@@ -41,6 +41,8 @@ export async function deleteAccount(viewer: Viewer | null, input: DeleteAccountI
     await tx.termsAcceptance.deleteMany({ where: { userId: viewer.id } });
     await tx.outboxMessage.deleteMany({ where: { userId: viewer.id } });
     await tx.accountToken.deleteMany({ where: { userId: viewer.id } });
+    await tx.recoveryCode.deleteMany({ where: { userId: viewer.id } });
+    await tx.twoFactor.deleteMany({ where: { userId: viewer.id } });
     await tx.user.update({
       where: { id: viewer.id },
       data: {

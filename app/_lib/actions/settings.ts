@@ -7,7 +7,7 @@ import { settingsFormInput } from "@/app/_lib/schemas/settings";
 import { updateSettings } from "@/app/_lib/settings/update";
 import { fieldErrors, formValues, type FormState, isForm, notAForm } from "./form-state";
 
-const FIELDS = ["blocklist", "holdWords", "maxLinks", "holdFirstComment", "requirePreviousApproval", "unverifiedMayComment", "commentIntervalSeconds", "maxReplyDepth", "duplicateWindowMinutes", "closeCommentsAfterDays", "rejectionReasons", "minSecondsToComment", "spamThresholdPercent"] as const;
+const FIELDS = ["blocklist", "holdWords", "maxLinks", "holdFirstComment", "requirePreviousApproval", "unverifiedMayComment", "commentIntervalSeconds", "maxReplyDepth", "duplicateWindowMinutes", "closeCommentsAfterDays", "rejectionReasons", "minSecondsToComment", "spamThresholdPercent", "requireTwoFactorForStaff"] as const;
 type SettingsField = (typeof FIELDS)[number];
 
 export async function saveSettings(_previous: FormState<SettingsField>, formData: FormData): Promise<FormState<SettingsField>> {

@@ -12,6 +12,10 @@ import { decideOAuthSignIn, redeemLinkToken, type OAuthIdentity } from "./oauth-
 import { endAllSessions, SESSION_MAX_AGE_SECONDS, SESSION_RENEW_AFTER_SECONDS } from "./sessions";
 import { usesSecureCookies } from "./session-lifetime";
 import { signInWithPassword } from "./sign-in";
+import { CODE_NEEDED, pendingSignInInput } from "@/app/_lib/schemas/two-factor";
+import { twoFactorIsOn } from "@/app/_lib/two-factor/check-code";
+import { signPendingSignIn } from "@/app/_lib/two-factor/pending-sign-in";
+import { completePendingSignIn, secondStepRefusal } from "@/app/_lib/two-factor/sign-in-step";
 
 function oauthProviders(): NextAuthOptions["providers"] {
   const providers: NextAuthOptions["providers"] = [];
@@ -66,8 +70,22 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, linkToken: { label: "Link", type: "hidden" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        linkToken: { label: "Link", type: "hidden" },
+        code: { label: "Code", type: "text" },
+        twoFactorToken: { label: "Pending sign-in", type: "hidden" },
+      },
       async authorize(credentials, request) {
+        // The second half of a provider sign-in that stopped for a code (callbacks.signIn below).
+        if (credentials?.twoFactorToken) {
+          const pending = pendingSignInInput.safeParse(credentials);
+          if (!pending.success) throw new Error(CODE_NEEDED);
+          const completed = await completePendingSignIn(pending.data.twoFactorToken, pending.data.code);
+          if (!completed.ok) throw new Error(completed.message);
+          return completed.user;
+        }
         const parsed = signInInput.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         const headers = new Headers(request?.headers as Record<string, string> | undefined);
@@ -75,6 +93,9 @@ export const authOptions: NextAuthOptions = {
         // NextAuth hands a thrown message to the sign-in form.
         if (!result.ok && result.message) throw new Error(result.message);
         if (!result.ok) return null;
+        // A right password is not enough for an account with two-factor on: no session without the code.
+        const refusal = await secondStepRefusal(result.user.id, credentials?.code);
+        if (refusal) throw new Error(refusal);
         // Signing in with the password after an OAuth attempt for this email connects that provider.
         if (typeof credentials?.linkToken === "string" && credentials.linkToken) await redeemLinkToken(credentials.linkToken, result.user);
         return result.user;
@@ -87,6 +108,8 @@ export const authOptions: NextAuthOptions = {
       if (!account || account.provider === "credentials") return true;
       const decision = await decideOAuthSignIn(oauthIdentity(account, profile, user));
       if (decision.kind === "sign-in") {
+        // The provider vouched for the person, not for their second factor: the code is asked next.
+        if (await twoFactorIsOn(decision.userId)) return `/login?${new URLSearchParams({ twoFactor: signPendingSignIn(decision.userId) })}`;
         (user as SignedInUser).vettedUserId = decision.userId;
         return true;
       }

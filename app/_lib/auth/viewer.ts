@@ -7,6 +7,7 @@ import { db } from "@/app/_lib/db";
 import type { Role } from "./roles";
 import { viewerSelect } from "./viewer-select";
 import { usesSecureCookies } from "./session-lifetime";
+import { getSettings } from "@/app/_lib/settings";
 
 export { viewerSelect };
 
@@ -26,6 +27,13 @@ export type Viewer = {
   alwaysPremoderate: boolean;
   trusted: boolean;
   createdAt: Date;
+  /** Whether signing in to this account asks for a code from an authenticator app. */
+  twoFactorOn: boolean;
+  /**
+   * A moderator or admin without two-factor while the site requires it for them: their powers
+   * wait until they set it up on /account (hasRole refuses them).
+   */
+  mustSetUpTwoFactor: boolean;
 };
 
 
@@ -35,7 +43,12 @@ export type Viewer = {
  */
 export async function loadViewer(userId: string | undefined | null, sessionVersion = 0): Promise<Viewer | null> {
   if (!userId) return null;
-  return db.user.findFirst({ where: { id: userId, deletedAt: null, sessionVersion }, select: viewerSelect });
+  const row = await db.user.findFirst({ where: { id: userId, deletedAt: null, sessionVersion }, select: { ...viewerSelect, twoFactor: { select: { enabledAt: true } } } });
+  if (!row) return null;
+  const { twoFactor, ...user } = row;
+  const twoFactorOn = Boolean(twoFactor?.enabledAt);
+  const mustSetUpTwoFactor = user.role !== "READER" && !twoFactorOn && (await getSettings()).requireTwoFactorForStaff;
+  return { ...user, twoFactorOn, mustSetUpTwoFactor };
 }
 
 /** The user id and session version the request's session cookie names, checked for expiry. */

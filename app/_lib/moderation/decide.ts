@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
-import { hasRole } from "@/app/_lib/auth/require";
+import { hasRole, refusalFor } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { decisionMailSelect, mailDecision } from "@/app/_lib/mail/notify";
 import { renderCommentMarkdown } from "@/app/_lib/content/markdown";
@@ -109,7 +109,7 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
 }
 
 export async function decideComment(viewer: Viewer | null, input: DecisionInput, now = new Date()): Promise<DecisionResult> {
-  if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: "You do not have access." };
+  if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: refusalFor(viewer, "You do not have access.") };
   const result = await db.$transaction((tx) => decideIn(tx, viewer, input, now));
   if (result.ok) {
     recordDecisions(input.decision, [result.submittedAt], now);
@@ -131,7 +131,7 @@ export async function decideComments(
   reason?: string,
   now = new Date(),
 ): Promise<BulkResult> {
-  if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: "You do not have access." };
+  if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: refusalFor(viewer, "You do not have access.") };
   if (items.length === 0) return { ok: false, code: "invalid", message: "Select at least one comment." };
   try {
     return await db.$transaction(async (tx) => {

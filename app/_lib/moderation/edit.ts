@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
-import { hasRole } from "@/app/_lib/auth/require";
+import { hasRole, refusalFor } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { commentRendering } from "@/app/_lib/content/markdown";
 
@@ -8,7 +8,7 @@ export type ModeratorEditResult = { ok: true; bodyHtml: string; revision: number
 
 /** A moderator rewrites a comment (e.g. to remove personal data); the old text goes to its history. */
 export async function editAsModerator(viewer: Viewer | null, input: { commentId: string; body: string; reason?: string }): Promise<ModeratorEditResult> {
-  if (!hasRole(viewer, "MODERATOR")) return { ok: false, message: "You do not have access." };
+  if (!hasRole(viewer, "MODERATOR")) return { ok: false, message: refusalFor(viewer, "You do not have access.") };
   const rendering = commentRendering(input.body);
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({ where: { id: input.commentId }, select: { body: true, postId: true, authorId: true, post: { select: { slug: true } } } });

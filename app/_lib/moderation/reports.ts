@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
-import { hasRole } from "@/app/_lib/auth/require";
+import { hasRole, refusalFor } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { isUniqueViolation } from "@/app/_lib/db/errors";
 import { commentingBlockedReason } from "@/app/_lib/users/standing";
@@ -27,7 +27,7 @@ export async function reportComment(viewer: Viewer | null, input: { commentId: s
 
 /** A moderator keeps the comment and closes its open reports. */
 export async function dismissReports(viewer: Viewer | null, commentId: string, now = new Date()): Promise<{ ok: true; dismissed: number; eventId: string } | { ok: false; message: string }> {
-  if (!hasRole(viewer, "MODERATOR")) return { ok: false, message: "You do not have access." };
+  if (!hasRole(viewer, "MODERATOR")) return { ok: false, message: refusalFor(viewer, "You do not have access.") };
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({ where: { id: commentId }, select: { postId: true, authorId: true } });
     if (!comment) return { ok: false as const, message: "This comment no longer exists." };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
-import { hasRole } from "@/app/_lib/auth/require";
+import { hasRole, refusalFor } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { providerOf, type Transaction } from "@/app/_lib/db/client";
 import { UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
@@ -112,7 +112,7 @@ async function logUndo(tx: Transaction, moderator: Viewer, event: UndoneEvent, c
 
 /** Undoes one decision, or every decision of a bulk action: all of them, or none. */
 export async function undoDecisions(viewer: Viewer | null, eventIds: string[], now = new Date()): Promise<UndoResult> {
-  if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: "You do not have access." };
+  if (!hasRole(viewer, "MODERATOR")) return { ok: false, code: "forbidden", message: refusalFor(viewer, "You do not have access.") };
   if (eventIds.length === 0) return { ok: false, code: "invalid", message: "There is nothing to undo." };
   try {
     const result = await db.$transaction(async (tx) => {

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
-import { hasRole } from "@/app/_lib/auth/require";
+import { hasRole, refusalFor } from "@/app/_lib/auth/require";
 import { viewerSelect } from "@/app/_lib/auth/viewer-select";
 import { db } from "@/app/_lib/db";
 import { containsIgnoringCase } from "@/app/_lib/db/contains";
 import type { UserUpdateInput } from "@/app/_lib/schemas/users";
 
 /** The same fields the app knows a signed-in person by. */
-export type UserSummary = Viewer;
+export type UserSummary = Omit<Viewer, "twoFactorOn" | "mustSetUpTwoFactor">;
 
 export async function findUsers(viewer: Viewer | null, query: string, take = 50): Promise<UserSummary[]> {
   if (!hasRole(viewer, "MODERATOR")) return [];
@@ -49,7 +49,7 @@ export type UserUpdateResult = { ok: true; message: string } | { ok: false; mess
  * staff. Nobody changes their own standing. Every change is logged with its reason.
  */
 export async function updateUser(viewer: Viewer | null, input: UserUpdateInput): Promise<UserUpdateResult> {
-  if (!hasRole(viewer, "MODERATOR")) return { ok: false, message: "You do not have access." };
+  if (!hasRole(viewer, "MODERATOR")) return { ok: false, message: refusalFor(viewer, "You do not have access.") };
   if (input.userId === viewer.id) return { ok: false, message: "You cannot change your own account here." };
   const target = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, role: true } });
   if (!target) return { ok: false, message: "This account no longer exists." };

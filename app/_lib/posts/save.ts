@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
-import { hasRole } from "@/app/_lib/auth/require";
+import { hasRole, refusalFor } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { isUniqueViolation } from "@/app/_lib/db/errors";
 import type { PostInput } from "@/app/_lib/schemas/post";
@@ -10,7 +10,7 @@ export type SavePostResult = { ok: true; slug: string; id: string } | { ok: fals
 
 /** Admins add and edit posts; each change is logged. */
 export async function savePost(viewer: Viewer | null, input: PostInput, postId?: string): Promise<SavePostResult> {
-  if (!hasRole(viewer, "ADMIN")) return { ok: false, message: "Only administrators can add or edit posts." };
+  if (!hasRole(viewer, "ADMIN")) return { ok: false, message: refusalFor(viewer, "Only administrators can add or edit posts.") };
   try {
     return await db.$transaction(async (tx) => {
       const data = { ...input, ...postRendering(input.body) };
@@ -27,7 +27,7 @@ export async function savePost(viewer: Viewer | null, input: PostInput, postId?:
 
 /** Opens or closes a post's comments. */
 export async function setCommentsOpen(viewer: Viewer | null, postId: string, open: boolean): Promise<SavePostResult> {
-  if (!hasRole(viewer, "ADMIN")) return { ok: false, message: "Only administrators can open or close comments." };
+  if (!hasRole(viewer, "ADMIN")) return { ok: false, message: refusalFor(viewer, "Only administrators can open or close comments.") };
   const updated = await db.$transaction(async (tx) => {
     const result = await tx.post.updateMany({ where: { id: postId }, data: { commentsOpen: open } });
     if (result.count === 1) {

@@ -30,4 +30,5 @@ export const settingsFormInput = z.object({
   rejectionReasons: reasons,
   minSecondsToComment: whole("Seconds before a comment can be posted", 0, 600),
   spamThresholdPercent: whole("Spam threshold", 0, 100),
+  requireTwoFactorForStaff: checkbox,
 });

@@ -30,6 +30,11 @@ export const settingsSchema = z.object({
   minSecondsToComment: z.number().int().min(0).max(600).default(DEFAULT_MIN_SECONDS_TO_COMMENT),
   /** A comment the spam filter rates at least this likely spam (in %) goes to Spam; 0 turns this off. */
   spamThresholdPercent: z.number().int().min(0).max(100).default(0),
+  /**
+   * Moderators and admins must sign in with two-factor: until they set it up, they have no
+   * moderation powers and are sent to /account to do it.
+   */
+  requireTwoFactorForStaff: z.boolean().default(false),
   /** The reasons the reject panel offers, besides a typed one. */
   rejectionReasons: z.array(z.string().trim().min(1).max(200)).max(30).default([...REJECTION_REASONS]),
 });

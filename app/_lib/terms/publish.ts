@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
-import { hasRole } from "@/app/_lib/auth/require";
+import { hasRole, refusalFor } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
 import { isUniqueViolation } from "@/app/_lib/db/errors";
 import type { PublishTermsInput } from "@/app/_lib/schemas/terms";
@@ -10,7 +10,7 @@ export type PublishResult = { ok: true; version: number } | { ok: false; message
 
 /** Publishes the next version of the terms (admins only), with an audit event. */
 export async function publishTerms(viewer: Viewer | null, input: PublishTermsInput): Promise<PublishResult> {
-  if (!hasRole(viewer, "ADMIN")) return { ok: false, message: "Only administrators can publish new terms." };
+  if (!hasRole(viewer, "ADMIN")) return { ok: false, message: refusalFor(viewer, "Only administrators can publish new terms.") };
   try {
     const version = await db.$transaction(async (tx) => {
       const latest = await tx.termsVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true, effectiveAt: true } });

@@ -77,6 +77,13 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           </div>
         ))}
       </fieldset>
+      <fieldset>
+        <legend>Sign-in</legend>
+        <div className="field--inline">
+          <input id="requireTwoFactorForStaff" name="requireTwoFactorForStaff" type="checkbox" defaultChecked={settings.requireTwoFactorForStaff} />
+          <label htmlFor="requireTwoFactorForStaff">Require two-factor for moderators and admins (until they set it up on their account page, they cannot moderate)</label>
+        </div>
+      </fieldset>
       <div aria-live="polite">{state.message && <p className={state.status === "success" ? "form-success" : "form-error"}>{state.message}</p>}</div>
       <button type="submit" className="button" disabled={pending}>
         Save settings
