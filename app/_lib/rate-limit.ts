@@ -74,8 +74,15 @@ export const PASSWORD_CONFIRMATIONS = { max: 5, windowMs: 15 * 60_000 };
 
 export { clientAddress } from "./client-address";
 /**
- * Wrong two-factor codes per account, from anywhere: whoever tries them already has the password,
- * so spreading guesses over addresses must not buy more (five in 15 minutes leave a 6-digit code
- * safe for years).
+ * Wrong authenticator codes per account, from anywhere: whoever tries them already has the
+ * password, so spreading guesses over addresses must not buy more (five in 15 minutes leave a
+ * 6-digit code safe for years).
  */
 export const TWO_FACTOR_CODES = { max: 5, windowMs: 15 * 60_000 };
+/**
+ * Wrong codes of either kind per account and address. Recovery codes (80 random bits) count only
+ * here, not towards the account's limit above, so someone who has the password and keeps the
+ * authenticator codes locked still cannot keep the owner out: a recovery code from the owner's
+ * own address works.
+ */
+export const TWO_FACTOR_CODES_PER_ADDRESS = { max: 5, windowMs: 15 * 60_000 };

@@ -1,5 +1,6 @@
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { formatLongDate } from "@/app/_lib/format";
+import { PASSWORD_FIRST } from "@/app/_lib/two-factor/messages";
 import { twoFactorStatus } from "@/app/_lib/two-factor/status";
 import { TwoFactorChangeForm } from "./two-factor-change-form";
 import { TwoFactorConfirmForm } from "./two-factor-confirm-form";
@@ -23,7 +24,7 @@ export async function TwoFactorSection({ viewer, hasPassword }: { viewer: Viewer
           <p>
             Two-factor authentication is off. With it on, signing in also asks for a code from an authenticator app on your phone (such as Aegis, Google Authenticator or 1Password), so your password alone is not enough.
           </p>
-          <TwoFactorStartForm />
+          {hasPassword ? <TwoFactorStartForm /> : <p>{PASSWORD_FIRST}</p>}
         </>
       )}
       {status.state === "pending" && (
@@ -36,10 +37,12 @@ export async function TwoFactorSection({ viewer, hasPassword }: { viewer: Viewer
               <code>{grouped(status.secret)}</code>
             </dd>
           </dl>
-          <TwoFactorConfirmForm />
-          <TwoFactorStartForm again />
         </>
       )}
+      {/* In one place for both states: turning it on draws the page again (the session is
+          renewed), and the recovery codes it answered with stay on screen until they are saved. */}
+      {status.state !== "off" && <TwoFactorConfirmForm awaitingCode={status.state === "pending"} />}
+      {status.state === "pending" && <TwoFactorStartForm again />}
       {status.state === "on" && (
         <>
           <p>

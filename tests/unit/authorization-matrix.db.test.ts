@@ -64,17 +64,17 @@ const emailOwner = (purpose: "verify-email" | "reset-password") => async (f: Fix
 };
 /** A current authenticator code for the person's pending set-up, for the confirming action. */
 const authenticator = { code: "" };
-const pendingTwoFactor = async (_f: Fixture, viewer: Viewer | null) => {
+const pendingTwoFactor = async (f: Fixture, viewer: Viewer | null) => {
+  await givePassword(f, viewer);
   if (!viewer) return;
   await startTwoFactorSetup(viewer);
   authenticator.code = await currentCode(database.db, viewer.id);
 };
 /** Two-factor on (and a password), for the actions that change it. */
 const withTwoFactor = async (f: Fixture, viewer: Viewer | null) => {
-  await givePassword(f, viewer);
   if (!viewer) return;
   await pendingTwoFactor(f, viewer);
-  await confirmTwoFactorSetup(viewer, authenticator.code);
+  await confirmTwoFactorSetup(viewer, { code: authenticator.code, password: ACCOUNT_PASSWORD }, 0);
 };
 type Row = { people: Partial<Record<Person, Outcome>>; arrange?: (fixture: Fixture, viewer: Viewer | null) => Promise<void>; call: (fixture: Fixture) => Promise<unknown>; succeeded: (result: unknown) => boolean };
 
@@ -251,11 +251,11 @@ const TABLE: Record<string, Row> = {
     call: () => modules["account-security"].changeEmailAction({ status: "idle" }, form({ newEmail: `moved-${randomUUID()}@example.com`, password: ACCOUNT_PASSWORD })),
     succeeded: formOk,
   },
-  "two-factor#startTwoFactorAction": { people: anyoneSignedIn, call: () => modules["two-factor"].startTwoFactorAction({ status: "idle" }, form({})), succeeded: formOk },
+  "two-factor#startTwoFactorAction": { people: anyoneSignedIn, arrange: givePassword, call: () => modules["two-factor"].startTwoFactorAction({ status: "idle" }, form({})), succeeded: formOk },
   "two-factor#confirmTwoFactorAction": {
     people: anyoneSignedIn,
     arrange: pendingTwoFactor,
-    call: () => modules["two-factor"].confirmTwoFactorAction({ status: "idle" }, form({ code: authenticator.code || "123456" })),
+    call: () => modules["two-factor"].confirmTwoFactorAction({ status: "idle" }, form({ code: authenticator.code || "123456", password: ACCOUNT_PASSWORD })),
     succeeded: formOk,
   },
   "two-factor#turnOffTwoFactorAction": {

@@ -50,19 +50,29 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 const STEP = 30_000;
+const OWNER_PASSWORD = "the owner's password";
+// The address codes are sent from (the limits count per account and address).
+const ADDRESS = "198.51.100.7";
+/** A person with a password, as turning two-factor on asks for it. */
+async function personWithPassword(overrides: Parameters<typeof makeViewer>[1] = {}): Promise<Viewer> {
+  const viewer = await makeViewer(database.db, overrides);
+  await database.db.user.update({ where: { id: viewer.id }, data: { passwordHash: await hashPassword(OWNER_PASSWORD) } });
+  return viewer;
+}
 const codeAt = (secret: string, at: Date) => generate({ secret, epoch: Math.floor(at.getTime() / 1000) });
 /** Midway through a 30-second step, so "one step before" and "one step after" are whole steps away. */
 const midStep = () => new Date(Math.floor(Date.now() / STEP) * STEP + STEP / 2);
 
 /** A person with two-factor on, set up the way the account page does it; returns the recovery codes. */
-async function withTwoFactor(overrides: Parameters<typeof makeViewer>[1] = {}, at = midStep()): Promise<{ viewer: Viewer; secret: string; recoveryCodes: string[]; at: Date }> {
-  const viewer = await makeViewer(database.db, overrides);
+async function withTwoFactor(overrides: Parameters<typeof makeViewer>[1] = {}, at = midStep()): Promise<{ viewer: Viewer; secret: string; recoveryCodes: string[]; at: Date; sessionVersion: number }> {
+  const viewer = await personWithPassword(overrides);
   expect(await startTwoFactorSetup(viewer)).toEqual({ ok: true });
   const secret = await storedSecret(database.db, viewer.id);
   // Confirmed with the code of a step well before `at`, so `at`'s own steps are all unused.
-  const confirmed = await confirmTwoFactorSetup(viewer, await codeAt(secret, new Date(at.getTime() - 10 * STEP)), new Date(at.getTime() - 10 * STEP));
+  const confirmed = await confirmTwoFactorSetup(viewer, { code: await codeAt(secret, new Date(at.getTime() - 10 * STEP)), password: OWNER_PASSWORD }, 0, new Date(at.getTime() - 10 * STEP));
   if (!confirmed.ok) throw new Error(confirmed.message);
-  return { viewer, secret, recoveryCodes: confirmed.recoveryCodes, at };
+  // Turning it on ended every other session; the one that did it carries on under this version.
+  return { viewer, secret, recoveryCodes: confirmed.recoveryCodes, at, sessionVersion: confirmed.sessionVersion };
 }
 
 describe("authenticator codes", () => {
@@ -76,20 +86,20 @@ describe("authenticator codes", () => {
   it("sign in once: the same code again, or an earlier step's code after it, is refused", async () => {
     const { viewer, secret, at } = await withTwoFactor();
     const code = await codeAt(secret, at);
-    expect(await checkSecondFactor(viewer.id, code, at)).toEqual({ ok: true, kind: "authenticator" });
-    expect(await checkSecondFactor(viewer.id, code, at)).toMatchObject({ ok: false });
+    expect(await checkSecondFactor(viewer.id, code, ADDRESS, at)).toEqual({ ok: true, kind: "authenticator" });
+    expect(await checkSecondFactor(viewer.id, code, ADDRESS, at)).toMatchObject({ ok: false });
     // The previous step's code is still inside the window, but older than the step just used.
-    expect(await checkSecondFactor(viewer.id, await codeAt(secret, new Date(at.getTime() - STEP)), at)).toMatchObject({ ok: false });
+    expect(await checkSecondFactor(viewer.id, await codeAt(secret, new Date(at.getTime() - STEP)), ADDRESS, at)).toMatchObject({ ok: false });
     const stored = await database.db.twoFactor.findUniqueOrThrow({ where: { userId: viewer.id } });
     expect(stored.lastUsedStep).toBe(Math.floor(at.getTime() / STEP));
     // The next step's code is new, and works.
-    expect(await checkSecondFactor(viewer.id, await codeAt(secret, new Date(at.getTime() + STEP)), at)).toMatchObject({ ok: true });
+    expect(await checkSecondFactor(viewer.id, await codeAt(secret, new Date(at.getTime() + STEP)), ADDRESS, at)).toMatchObject({ ok: true });
   });
 
   it("sent ten times at the same moment, sign in exactly once", async () => {
     const { viewer, secret, at } = await withTwoFactor();
     const code = await codeAt(secret, at);
-    const results = await Promise.all(Array.from({ length: 10 }, () => checkSecondFactor(viewer.id, code, at)));
+    const results = await Promise.all(Array.from({ length: 10 }, () => checkSecondFactor(viewer.id, code, ADDRESS, at)));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
   });
 
@@ -97,9 +107,9 @@ describe("authenticator codes", () => {
     const { viewer, secret, at } = await withTwoFactor();
     const right = await codeAt(secret, at);
     const wrong = right === "123456" ? "654321" : "123456";
-    for (let i = 0; i < 5; i++) expect(await checkSecondFactor(viewer.id, wrong, at)).toMatchObject({ ok: false, message: expect.stringContaining("not right") });
-    expect(await checkSecondFactor(viewer.id, right, at)).toMatchObject({ ok: false, message: expect.stringContaining("Too many wrong codes") });
-    expect(await checkSecondFactor(viewer.id, right, new Date(at.getTime() + 16 * 60_000))).toMatchObject({ ok: false });
+    for (let i = 0; i < 5; i++) expect(await checkSecondFactor(viewer.id, wrong, ADDRESS, at)).toMatchObject({ ok: false, message: expect.stringContaining("not right") });
+    expect(await checkSecondFactor(viewer.id, right, ADDRESS, at)).toMatchObject({ ok: false, message: expect.stringContaining("Too many wrong codes") });
+    expect(await checkSecondFactor(viewer.id, right, ADDRESS, new Date(at.getTime() + 16 * 60_000))).toMatchObject({ ok: false });
   });
 });
 
@@ -125,17 +135,17 @@ describe("the stored secret", () => {
   });
 
   it("is only enabled by a right code from it, and a pending set-up asks nothing at sign-in", async () => {
-    const viewer = await makeViewer(database.db);
+    const viewer = await personWithPassword();
     await startTwoFactorSetup(viewer);
-    expect(await secondStepRefusal(viewer.id, undefined)).toBeNull();
+    expect(await secondStepRefusal(viewer.id, undefined, ADDRESS)).toBeNull();
     const secret = await storedSecret(database.db, viewer.id);
     const now = midStep();
     const wrong = (await codeAt(secret, now)) === "123456" ? "654321" : "123456";
-    expect(await confirmTwoFactorSetup(viewer, wrong, now)).toMatchObject({ ok: false, field: "code" });
+    expect(await confirmTwoFactorSetup(viewer, { code: wrong, password: OWNER_PASSWORD }, 0, now)).toMatchObject({ ok: false, field: "code" });
     expect((await database.db.twoFactor.findUniqueOrThrow({ where: { userId: viewer.id } })).enabledAt).toBeNull();
-    const confirmed = await confirmTwoFactorSetup(viewer, await codeAt(secret, now), now);
+    const confirmed = await confirmTwoFactorSetup(viewer, { code: await codeAt(secret, now), password: OWNER_PASSWORD }, 0, now);
     expect(confirmed).toMatchObject({ ok: true });
-    expect(await secondStepRefusal(viewer.id, undefined)).toBe(CODE_NEEDED);
+    expect(await secondStepRefusal(viewer.id, undefined, ADDRESS)).toBe(CODE_NEEDED);
     // Starting again once it is on changes nothing.
     expect(await startTwoFactorSetup(viewer)).toMatchObject({ ok: false });
     expect(await storedSecret(database.db, viewer.id)).toBe(secret);
@@ -158,15 +168,15 @@ describe("recovery codes", () => {
 
   it("each sign in once, typed with or without dashes and in any case", async () => {
     const { viewer, recoveryCodes, at } = await withTwoFactor();
-    expect(await checkSecondFactor(viewer.id, recoveryCodes[0]!, at)).toEqual({ ok: true, kind: "recovery" });
-    expect(await checkSecondFactor(viewer.id, recoveryCodes[0]!, at)).toMatchObject({ ok: false });
-    expect(await checkSecondFactor(viewer.id, ` ${normalizeCode(recoveryCodes[1]!).toUpperCase()} `, at)).toMatchObject({ ok: true });
+    expect(await checkSecondFactor(viewer.id, recoveryCodes[0]!, ADDRESS, at)).toEqual({ ok: true, kind: "recovery" });
+    expect(await checkSecondFactor(viewer.id, recoveryCodes[0]!, ADDRESS, at)).toMatchObject({ ok: false });
+    expect(await checkSecondFactor(viewer.id, ` ${normalizeCode(recoveryCodes[1]!).toUpperCase()} `, ADDRESS, at)).toMatchObject({ ok: true });
     expect(await database.db.recoveryCode.count({ where: { userId: viewer.id, usedAt: null } })).toBe(8);
   });
 
   it("sent five times at once, sign in once", async () => {
     const { viewer, recoveryCodes, at } = await withTwoFactor();
-    const results = await Promise.all(Array.from({ length: 5 }, () => checkSecondFactor(viewer.id, recoveryCodes[2]!, at)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => checkSecondFactor(viewer.id, recoveryCodes[2]!, ADDRESS, at)));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
   });
 
@@ -174,12 +184,12 @@ describe("recovery codes", () => {
     const { viewer, recoveryCodes, at } = await withTwoFactor();
     const other = await withTwoFactor();
     await database.db.user.update({ where: { id: viewer.id }, data: { passwordHash: await hashPassword("the owner's password") } });
-    expect(await regenerateRecoveryCodes(viewer, { password: "a wrong password" })).toMatchObject({ ok: false, field: "password" });
-    const renewed = await regenerateRecoveryCodes(viewer, { password: "the owner's password" });
+    expect(await regenerateRecoveryCodes(viewer, { password: "a wrong password" }, ADDRESS)).toMatchObject({ ok: false, field: "password" });
+    const renewed = await regenerateRecoveryCodes(viewer, { password: "the owner's password" }, ADDRESS);
     if (!renewed.ok) throw new Error(renewed.message);
-    expect(await checkSecondFactor(viewer.id, recoveryCodes[3]!, at)).toMatchObject({ ok: false });
-    expect(await checkSecondFactor(viewer.id, other.recoveryCodes[0]!, at)).toMatchObject({ ok: false });
-    expect(await checkSecondFactor(viewer.id, renewed.recoveryCodes[0]!, at)).toMatchObject({ ok: true });
+    expect(await checkSecondFactor(viewer.id, recoveryCodes[3]!, ADDRESS, at)).toMatchObject({ ok: false });
+    expect(await checkSecondFactor(viewer.id, other.recoveryCodes[0]!, ADDRESS, at)).toMatchObject({ ok: false });
+    expect(await checkSecondFactor(viewer.id, renewed.recoveryCodes[0]!, ADDRESS, at)).toMatchObject({ ok: true });
   });
 });
 
@@ -197,23 +207,23 @@ describe("sign-in", () => {
   it("asks for the code after a right password, refuses a wrong one, and accepts the right one", async () => {
     const { viewer, secret } = await withTwoFactor({}, new Date());
     const now = new Date();
-    expect(await secondStepRefusal(viewer.id, undefined, now)).toBe(CODE_NEEDED);
-    expect(await secondStepRefusal(viewer.id, "", now)).toBe(CODE_NEEDED);
+    expect(await secondStepRefusal(viewer.id, undefined, ADDRESS, now)).toBe(CODE_NEEDED);
+    expect(await secondStepRefusal(viewer.id, "", ADDRESS, now)).toBe(CODE_NEEDED);
     const right = await codeAt(secret, now);
-    expect(await secondStepRefusal(viewer.id, right === "000000" ? "999999" : "000000", now)).toMatch(new RegExp(`^${CODE_ERROR_PREFIX}`));
-    expect(await secondStepRefusal(viewer.id, right, now)).toBeNull();
-    expect(await secondStepRefusal(viewer.id, right, now)).toMatch(new RegExp(`^${CODE_ERROR_PREFIX}`));
+    expect(await secondStepRefusal(viewer.id, right === "000000" ? "999999" : "000000", ADDRESS, now)).toMatch(new RegExp(`^${CODE_ERROR_PREFIX}`));
+    expect(await secondStepRefusal(viewer.id, right, ADDRESS, now)).toBeNull();
+    expect(await secondStepRefusal(viewer.id, right, ADDRESS, now)).toMatch(new RegExp(`^${CODE_ERROR_PREFIX}`));
   });
 
   it("asks nothing more of an account without two-factor, or after it is turned off", async () => {
     const reader = await makeViewer(database.db);
-    expect(await secondStepRefusal(reader.id, undefined)).toBeNull();
+    expect(await secondStepRefusal(reader.id, undefined, ADDRESS)).toBeNull();
     const { viewer, secret, at } = await withTwoFactor();
     // The code that confirmed the set-up (ten steps ago) is spent, and old.
-    expect(await turnOffTwoFactor(viewer, { code: await codeAt(secret, new Date(at.getTime() - 10 * STEP)) })).toMatchObject({ ok: false, field: "code" });
+    expect(await turnOffTwoFactor(viewer, { code: await codeAt(secret, new Date(at.getTime() - 10 * STEP)) }, ADDRESS)).toMatchObject({ ok: false, field: "code" });
     const now = new Date();
-    expect(await turnOffTwoFactor(viewer, { code: await codeAt(secret, now) })).toEqual({ ok: true });
-    expect(await secondStepRefusal(viewer.id, undefined)).toBeNull();
+    expect(await turnOffTwoFactor(viewer, { code: await codeAt(secret, now) }, ADDRESS)).toEqual({ ok: true });
+    expect(await secondStepRefusal(viewer.id, undefined, ADDRESS)).toBeNull();
     expect(await database.db.recoveryCode.count({ where: { userId: viewer.id } })).toBe(0);
   });
 
@@ -239,10 +249,10 @@ describe("sign-in", () => {
     const { viewer, secret } = await withTwoFactor({}, new Date());
     const now = new Date();
     const note = signPendingSignIn(viewer.id, now);
-    expect(await completePendingSignIn(note, "", now)).toMatchObject({ ok: false });
-    expect(await completePendingSignIn(`${note.slice(0, -1)}x`, await codeAt(secret, now), now)).toMatchObject({ ok: false, message: expect.stringContaining("expired") });
-    expect(await completePendingSignIn(signPendingSignIn(viewer.id, new Date(now.getTime() - 11 * 60_000)), await codeAt(secret, now), now)).toMatchObject({ ok: false });
-    expect(await completePendingSignIn(note, await codeAt(secret, now), now)).toEqual({ ok: true, user: { id: viewer.id, name: viewer.name, email: viewer.email } });
+    expect(await completePendingSignIn(note, "", ADDRESS, now)).toMatchObject({ ok: false });
+    expect(await completePendingSignIn(`${note.slice(0, -1)}x`, await codeAt(secret, now), ADDRESS, now)).toMatchObject({ ok: false, message: expect.stringContaining("expired") });
+    expect(await completePendingSignIn(signPendingSignIn(viewer.id, new Date(now.getTime() - 11 * 60_000)), await codeAt(secret, now), ADDRESS, now)).toMatchObject({ ok: false });
+    expect(await completePendingSignIn(note, await codeAt(secret, now), ADDRESS, now)).toEqual({ ok: true, user: { id: viewer.id, name: viewer.name, email: viewer.email } });
   });
 });
 
@@ -276,8 +286,8 @@ describe("requiring two-factor for moderators and admins", () => {
   it("lets the same moderator moderate once two-factor is on, and leaves readers and the setting's off state alone", async () => {
     await requireIt(true);
     const f = await threadFixture(database.db);
-    const { viewer } = await withTwoFactor({ role: "MODERATOR" });
-    const moderator = (await loadViewer(viewer.id, 0))!;
+    const { viewer, sessionVersion } = await withTwoFactor({ role: "MODERATOR" });
+    const moderator = (await loadViewer(viewer.id, sessionVersion))!;
     expect(moderator).toMatchObject({ twoFactorOn: true, mustSetUpTwoFactor: false });
     expect(await decideComment(moderator, { commentId: f.pendingId, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 })).toMatchObject({ ok: true });
     const reader = (await loadViewer((await makeViewer(database.db)).id, 0))!;
@@ -294,8 +304,8 @@ describe("requiring two-factor for moderators and admins", () => {
     const plain = (await loadViewer((await makeViewer(database.db, { role: "ADMIN" })).id, 0))!;
     expect(await updateSettings(plain, { ...(await getSettings()), requireTwoFactorForStaff: true })).toMatchObject({ ok: false, message: expect.stringContaining("your own account") });
     expect((await loadSettings()).requireTwoFactorForStaff).toBe(false);
-    const { viewer } = await withTwoFactor({ role: "ADMIN" });
-    const admin = (await loadViewer(viewer.id, 0))!;
+    const { viewer, sessionVersion } = await withTwoFactor({ role: "ADMIN" });
+    const admin = (await loadViewer(viewer.id, sessionVersion))!;
     expect(await updateSettings(admin, { ...(await getSettings()), requireTwoFactorForStaff: true })).toMatchObject({ ok: true, changed: ["requireTwoFactorForStaff"] });
     settingsChanged();
     expect((await loadViewer(plain.id, 0))!.mustSetUpTwoFactor).toBe(true);
@@ -312,5 +322,68 @@ describe("requiring two-factor for moderators and admins", () => {
     await expect(fresh("MODERATOR", "/moderation")).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT;/account") });
     vi.doUnmock("@/app/_lib/auth/viewer");
     expect(requirePageRole).toBeTypeOf("function");
+  });
+});
+
+describe("what a stolen session or a known password cannot do", () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- NextAuth's provider object hides its options' type
+  const authorize = (credentials: Record<string, unknown>) => (authOptions.providers[0] as any).options.authorize(credentials, { headers: { "x-forwarded-for": "203.0.113.9" } });
+
+  it("a session alone cannot turn two-factor on: it takes the current password, so the owner still signs in with theirs", async () => {
+    const owner = await personWithPassword();
+    const stolen = (await loadViewer(owner.id, 0))!;
+    expect(await startTwoFactorSetup(stolen)).toEqual({ ok: true });
+    const code = await codeAt(await storedSecret(database.db, owner.id), new Date());
+    expect(await confirmTwoFactorSetup(stolen, { code, password: "a guess at the password" }, 0)).toMatchObject({ ok: false, field: "password" });
+    expect((await database.db.twoFactor.findUniqueOrThrow({ where: { userId: owner.id } })).enabledAt).toBeNull();
+    expect(await authorize({ email: owner.email, password: OWNER_PASSWORD })).toMatchObject({ id: owner.id });
+  });
+
+  it("an account without a password is told to set one before it can set up two-factor", async () => {
+    const viewer = await makeViewer(database.db);
+    expect(await startTwoFactorSetup(viewer)).toMatchObject({ ok: false, message: expect.stringContaining("needs a password") });
+    expect(await database.db.twoFactor.count({ where: { userId: viewer.id } })).toBe(0);
+  });
+
+  it("turning it on ends every other session, so one made with the password alone gains no staff powers where two-factor is required", async () => {
+    const admin = await makeViewer(database.db, { role: "ADMIN" });
+    const current = await loadSettings();
+    await database.db.$transaction((tx) => saveSettings(tx, { ...current, requireTwoFactorForStaff: true }, current, admin.id));
+    settingsChanged();
+    try {
+      const f = await threadFixture(database.db);
+      const moderator = await personWithPassword({ role: "MODERATOR" });
+      // Someone who knows the password signs in before the moderator has set two-factor up.
+      expect(await authorize({ email: moderator.email, password: OWNER_PASSWORD })).toMatchObject({ id: moderator.id });
+      const { sessionVersion: theirs } = await database.db.user.findUniqueOrThrow({ where: { id: moderator.id } });
+      const own = (await loadViewer(moderator.id, theirs))!;
+      await startTwoFactorSetup(own);
+      const confirmed = await confirmTwoFactorSetup(own, { code: await codeAt(await storedSecret(database.db, moderator.id), new Date()), password: OWNER_PASSWORD }, theirs);
+      if (!confirmed.ok) throw new Error(confirmed.message);
+      expect(await loadViewer(moderator.id, theirs)).toBeNull();
+      expect(await decideComment(await loadViewer(moderator.id, theirs), { commentId: f.pendingId, decision: "APPROVE", expectedStatus: "PENDING", expectedRevision: 1 })).toMatchObject({ ok: false });
+      expect((await database.db.comment.findUniqueOrThrow({ where: { id: f.pendingId } })).status).toBe("PENDING");
+      // The session that turned it on carries on under the new version, with its powers.
+      expect(hasRole(await loadViewer(moderator.id, confirmed.sessionVersion), "MODERATOR")).toBe(true);
+    } finally {
+      await database.db.$transaction(async (tx) => saveSettings(tx, { ...(await loadSettings()), requireTwoFactorForStaff: false }, await loadSettings(), admin.id));
+      settingsChanged();
+    }
+  });
+
+  it("someone with the password who keeps the authenticator codes locked cannot keep the owner out: a recovery code from the owner's address works", async () => {
+    const { viewer, secret, recoveryCodes, at } = await withTwoFactor();
+    const attacker = "198.51.100.66";
+    const owner = "192.0.2.10";
+    const wrong = (await codeAt(secret, at)) === "000000" ? "111111" : "000000";
+    const results = await Promise.all(Array.from({ length: 12 }, () => checkSecondFactor(viewer.id, wrong, attacker, at)));
+    expect(results.filter((result) => !result.ok && result.message.startsWith("Too many"))).toHaveLength(7);
+    // Authenticator codes are locked for the account, from anywhere: a right one too.
+    expect(await checkSecondFactor(viewer.id, await codeAt(secret, at), owner, at)).toMatchObject({ ok: false, message: expect.stringContaining("Too many") });
+    // Recovery codes are counted per address: the attacker's guesses at them are limited there...
+    for (let i = 0; i < 5; i++) await checkSecondFactor(viewer.id, `guess-${i}-abcdefghijklmnop`, attacker, at);
+    expect(await checkSecondFactor(viewer.id, recoveryCodes[0]!, attacker, at)).toMatchObject({ ok: false, message: expect.stringContaining("Too many") });
+    // ...and the owner's, from their own address, gets them in.
+    expect(await checkSecondFactor(viewer.id, recoveryCodes[0]!, owner, at)).toEqual({ ok: true, kind: "recovery" });
   });
 });

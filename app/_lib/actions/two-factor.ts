@@ -1,7 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getViewer } from "@/app/_lib/auth/viewer";
+import { headers } from "next/headers";
+import { keepThisSession } from "@/app/_lib/auth/keep-this-session";
+import { getViewer, sessionClaims } from "@/app/_lib/auth/viewer";
+import { clientAddress } from "@/app/_lib/client-address";
 import { confirmTwoFactorInput, twoFactorChangeInput } from "@/app/_lib/schemas/two-factor";
 import { regenerateRecoveryCodes, turnOffTwoFactor } from "@/app/_lib/two-factor/change";
 import { confirmTwoFactorSetup, startTwoFactorSetup } from "@/app/_lib/two-factor/setup";
@@ -23,13 +26,15 @@ export async function startTwoFactorAction(_previous: FormState, formData: FormD
  * Turns two-factor on with a code from the new secret. The page is not drawn again here: the
  * form shows the recovery codes first, and draws the page when the person has saved them.
  */
-export async function confirmTwoFactorAction(_previous: CodesState<"code">, formData: FormData): Promise<CodesState<"code">> {
+export async function confirmTwoFactorAction(_previous: CodesState<"code" | "password">, formData: FormData): Promise<CodesState<"code" | "password">> {
   if (!isForm(formData)) return notAForm();
   const attempt = Date.now();
   const parsed = confirmTwoFactorInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), attempt };
-  const result = await confirmTwoFactorSetup(await getViewer(), parsed.data.code);
-  if (!result.ok) return result.field === "code" ? { status: "error", errors: { code: [result.message] }, attempt } : { status: "error", message: result.message, attempt };
+  const viewer = await getViewer();
+  const result = await confirmTwoFactorSetup(viewer, parsed.data, (await sessionClaims()).sessionVersion);
+  if (!result.ok) return result.field === "form" ? { status: "error", message: result.message, attempt } : { status: "error", errors: { [result.field]: [result.message] }, attempt };
+  await keepThisSession(viewer!.id, result.sessionVersion);
   return { status: "success", message: "Two-factor authentication is on.", recoveryCodes: result.recoveryCodes, attempt };
 }
 
@@ -40,7 +45,7 @@ export async function turnOffTwoFactorAction(_previous: FormState<ChangeField>, 
   const attempt = Date.now();
   const parsed = twoFactorChangeInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), attempt };
-  const result = await turnOffTwoFactor(await getViewer(), parsed.data);
+  const result = await turnOffTwoFactor(await getViewer(), parsed.data, clientAddress(await headers()));
   if (!result.ok) return result.field === "form" ? { status: "error", message: result.message, attempt } : { status: "error", errors: { [result.field]: [result.message] }, attempt };
   revalidatePath("/account");
   return { status: "success", message: "Two-factor authentication is off.", attempt };
@@ -51,7 +56,7 @@ export async function regenerateRecoveryCodesAction(_previous: CodesState<Change
   const attempt = Date.now();
   const parsed = twoFactorChangeInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "error", errors: fieldErrors(parsed.error), attempt };
-  const result = await regenerateRecoveryCodes(await getViewer(), parsed.data);
+  const result = await regenerateRecoveryCodes(await getViewer(), parsed.data, clientAddress(await headers()));
   if (!result.ok) return result.field === "form" ? { status: "error", message: result.message, attempt } : { status: "error", errors: { [result.field]: [result.message] }, attempt };
   revalidatePath("/account");
   return { status: "success", message: "New recovery codes are ready. The old ones no longer work.", recoveryCodes: result.recoveryCodes, attempt };

@@ -78,23 +78,23 @@ export const authOptions: NextAuthOptions = {
         twoFactorToken: { label: "Pending sign-in", type: "hidden" },
       },
       async authorize(credentials, request) {
+        const address = clientAddress(new Headers(request?.headers as Record<string, string> | undefined));
         // The second half of a provider sign-in that stopped for a code (callbacks.signIn below).
         if (credentials?.twoFactorToken) {
           const pending = pendingSignInInput.safeParse(credentials);
           if (!pending.success) throw new Error(CODE_NEEDED);
-          const completed = await completePendingSignIn(pending.data.twoFactorToken, pending.data.code);
+          const completed = await completePendingSignIn(pending.data.twoFactorToken, pending.data.code, address);
           if (!completed.ok) throw new Error(completed.message);
           return completed.user;
         }
         const parsed = signInInput.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        const headers = new Headers(request?.headers as Record<string, string> | undefined);
-        const result = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(headers));
+        const result = await signInWithPassword(parsed.data.email, parsed.data.password, address);
         // NextAuth hands a thrown message to the sign-in form.
         if (!result.ok && result.message) throw new Error(result.message);
         if (!result.ok) return null;
         // A right password is not enough for an account with two-factor on: no session without the code.
-        const refusal = await secondStepRefusal(result.user.id, credentials?.code);
+        const refusal = await secondStepRefusal(result.user.id, credentials?.code, address);
         if (refusal) throw new Error(refusal);
         // Signing in with the password after an OAuth attempt for this email connects that provider.
         if (typeof credentials?.linkToken === "string" && credentials.linkToken) await redeemLinkToken(credentials.linkToken, result.user);

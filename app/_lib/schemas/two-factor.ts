@@ -20,7 +20,12 @@ export const secondFactorCodeField = z
   .transform(normalizeCode)
   .pipe(z.string().min(1, "Enter the code from your authenticator app, or a recovery code."));
 
-export const confirmTwoFactorInput = z.object({ code: authenticatorCodeField });
+/** Turning two-factor on: a code from the new key, and the current password (a session alone is not enough). */
+export const confirmTwoFactorInput = z.object({
+  code: authenticatorCodeField,
+  password: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(PASSWORD_MAX, "That is not your current password."),
+});
+export type ConfirmTwoFactorInput = z.infer<typeof confirmTwoFactorInput>;
 
 /** Turning two-factor off, or new recovery codes: the current password, or a code. */
 export const twoFactorChangeInput = z

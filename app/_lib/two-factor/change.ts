@@ -14,31 +14,31 @@ export type RegenerateResult = { ok: true; recoveryCodes: string[] } | { ok: fal
  * A stolen session alone cannot weaken the account: turning two-factor off or minting recovery
  * codes needs the password or a code as well (each with its own limit on wrong tries).
  */
-async function confirmOwner(viewer: Viewer, input: TwoFactorChangeInput): Promise<{ ok: true } | { ok: false; field: Field; message: string }> {
+async function confirmOwner(viewer: Viewer, input: TwoFactorChangeInput, address: string): Promise<{ ok: true } | { ok: false; field: Field; message: string }> {
   if (input.password) {
     const confirmed = await confirmCurrentPassword(viewer.id, input.password);
     return confirmed.ok ? confirmed : { ok: false, field: "password", message: confirmed.message };
   }
-  const checked = await checkSecondFactor(viewer.id, input.code ?? "");
+  const checked = await checkSecondFactor(viewer.id, input.code ?? "", address);
   return checked.ok ? { ok: true } : { ok: false, field: "code", message: checked.message };
 }
 
 const NOT_ON = { ok: false, field: "form", message: "Two-factor authentication is not on." } as const;
 
-export async function turnOffTwoFactor(viewer: Viewer | null, input: TwoFactorChangeInput): Promise<TurnOffResult> {
+export async function turnOffTwoFactor(viewer: Viewer | null, input: TwoFactorChangeInput, address: string): Promise<TurnOffResult> {
   if (!viewer) return { ok: false, field: "form", message: "Your session has ended. Sign in again." };
   if (!(await db.twoFactor.count({ where: { userId: viewer.id, enabledAt: { not: null } } }))) return NOT_ON;
-  const confirmed = await confirmOwner(viewer, input);
+  const confirmed = await confirmOwner(viewer, input, address);
   if (!confirmed.ok) return confirmed;
   await db.$transaction([db.recoveryCode.deleteMany({ where: { userId: viewer.id } }), db.twoFactor.deleteMany({ where: { userId: viewer.id } })]);
   return { ok: true };
 }
 
 /** Ten new recovery codes; every earlier one stops working. */
-export async function regenerateRecoveryCodes(viewer: Viewer | null, input: TwoFactorChangeInput): Promise<RegenerateResult> {
+export async function regenerateRecoveryCodes(viewer: Viewer | null, input: TwoFactorChangeInput, address: string): Promise<RegenerateResult> {
   if (!viewer) return { ok: false, field: "form", message: "Your session has ended. Sign in again." };
   if (!(await db.twoFactor.count({ where: { userId: viewer.id, enabledAt: { not: null } } }))) return NOT_ON;
-  const confirmed = await confirmOwner(viewer, input);
+  const confirmed = await confirmOwner(viewer, input, address);
   if (!confirmed.ok) return confirmed;
   return { ok: true, recoveryCodes: await db.$transaction((tx) => replaceRecoveryCodes(tx, viewer.id)) };
 }

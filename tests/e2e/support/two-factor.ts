@@ -31,6 +31,7 @@ export async function setUpTwoFactor(page: Page, whilePending?: () => Promise<vo
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
   await whilePending?.();
   await freshStep(page);
+  await section.getByLabel("Current password").fill(PASSWORD);
   await section.getByLabel("Code from your authenticator app").fill(await codeFor(secret));
   await section.getByRole("button", { name: "Turn on two-factor authentication" }).click();
   await expect(section.getByText("Two-factor authentication is on.")).toBeVisible();
