@@ -33,8 +33,9 @@ export default defineConfig({
     { name: "chromium", testIgnore: /(site-wide|alone)\// },
     // Tests that change what every page shows (the current terms, site settings) run after the rest.
     { name: "site-wide", testMatch: /site-wide\/.*\.spec\.ts/, dependencies: ["chromium"] },
-    // A setting that files every other journey's comments as a bot's runs with nothing beside it.
-    { name: "alone", testMatch: /alone\/.*\.spec\.ts/, dependencies: ["site-wide"] },
+    // Settings that change what every other journey meets (one files their comments as a bot's,
+    // one takes staff powers from accounts without two-factor) run one at a time, after the rest.
+    { name: "alone", testMatch: /alone\/.*\.spec\.ts/, dependencies: ["site-wide"], workers: 1 },
   ],
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
