@@ -180,6 +180,8 @@ test("two decisions in a row are taken back one after the other with z", async (
   await page.keyboard.press("s");
   await expect(page.getByRole("article")).toHaveCount(0);
   await expect.poll(() => statusOf(second.id)).toBe("SPAM");
+  // z takes back what the notice names; it names the second decision once the page has its answer.
+  await expect(page.getByRole("status").filter({ hasText: `Marked as spam: comment by ${reader.name}.` })).toBeVisible();
   await page.keyboard.press("z");
   await expect(page.getByRole("article").filter({ hasText: "Decided second." })).toBeVisible();
   await page.keyboard.press("z");
