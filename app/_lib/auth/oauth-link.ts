@@ -1,8 +1,7 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/app/_lib/db";
 import { nameField } from "@/app/_lib/schemas/account";
-import { siteSecret } from "./site-secret";
+import { openNote, signNote } from "./signed-note";
 
 /** What a provider says about the person signing in, reduced to what the decision needs. */
 export type OAuthIdentity = { provider: string; providerAccountId: string; email: string; emailVerified: boolean; name: string };
@@ -15,30 +14,18 @@ export type OAuthDecision =
 
 const LINK_TOKEN_SECONDS = 15 * 60;
 
-const secret = () => siteSecret("sign account links");
-
-const mac = (body: string) => createHmac("sha256", secret()).update(`oauth-link:${body}`).digest();
+const PURPOSE = "oauth-link";
 
 /** A short-lived, signed promise that this provider identity showed this email, to redeem with the password. */
 export function signLinkToken(identity: Pick<OAuthIdentity, "provider" | "providerAccountId" | "email">, now = new Date()): string {
-  const body = Buffer.from(JSON.stringify([identity.provider, identity.providerAccountId, identity.email, Math.floor(now.getTime() / 1000)])).toString("base64url");
-  return `${body}.${mac(body).toString("base64url")}`;
+  return signNote(PURPOSE, [identity.provider, identity.providerAccountId, identity.email], now);
 }
 
 export function verifyLinkToken(token: string, now = new Date()): { provider: string; providerAccountId: string; email: string } | null {
-  const [body, signature, ...rest] = token.split(".");
-  if (!body || !signature || rest.length) return null;
-  const expected = mac(body);
-  const given = Buffer.from(signature, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected) || given.toString("base64url") !== signature) return null;
-  try {
-    const [provider, providerAccountId, email, issuedAt] = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as [string, string, string, number];
-    const age = Math.floor(now.getTime() / 1000) - issuedAt;
-    if (typeof provider !== "string" || typeof providerAccountId !== "string" || typeof email !== "string" || age < -60 || age > LINK_TOKEN_SECONDS) return null;
-    return { provider, providerAccountId, email };
-  } catch {
-    return null;
-  }
+  const values = openNote(PURPOSE, token, 3, LINK_TOKEN_SECONDS, now);
+  if (!values) return null;
+  const [provider, providerAccountId, email] = values as [string, string, string];
+  return { provider, providerAccountId, email };
 }
 
 /** A provider's display name, if the site would accept it as a name; else the email's first part. */
