@@ -23,8 +23,9 @@ export async function startTwoFactorAction(_previous: FormState, formData: FormD
 }
 
 /**
- * Turns two-factor on with a code from the new secret. The page is not drawn again here: the
- * form shows the recovery codes first, and draws the page when the person has saved them.
+ * Turns two-factor on with the password and a code from the new secret. Every other session ends
+ * and this one is kept under the new version; setting its cookie draws the page again, and the
+ * confirming form (kept in place on the page) goes on showing the recovery codes until they are saved.
  */
 export async function confirmTwoFactorAction(_previous: CodesState<"code" | "password">, formData: FormData): Promise<CodesState<"code" | "password">> {
   if (!isForm(formData)) return notAForm();
