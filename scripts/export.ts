@@ -1,6 +1,7 @@
 /**
  * Writes everything in the database DATABASE_URL names to one JSON file:
  *   npm run export -- out.json
+ * Exit 2 on bad usage or a file that cannot be written.
  */
 import { writeFile } from "node:fs/promises";
 import nextEnv from "@next/env";
@@ -14,10 +15,17 @@ if (!target || target.startsWith("-")) {
   process.exit(2);
 }
 const db = createDatabase();
+let data: Awaited<ReturnType<typeof exportEverything>>;
 try {
-  const data = await exportEverything(db);
-  await writeFile(target, `${JSON.stringify(data, null, 2)}\n`);
-  console.log(`Exported ${data.posts.length} post(s), ${data.comments.length} comment(s) and ${data.users.length} user(s) to ${target}.`);
+  data = await exportEverything(db);
 } finally {
   await db.$disconnect();
 }
+try {
+  await writeFile(target, `${JSON.stringify(data, null, 2)}\n`);
+} catch (error) {
+  const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "its folder does not exist" : (error as Error).message;
+  console.error(`Cannot write ${target}: ${reason}.`);
+  process.exit(2);
+}
+console.log(`Exported ${data.posts.length} post(s), ${data.comments.length} comment(s) and ${data.users.length} user(s) to ${target}.`);

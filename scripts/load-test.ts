@@ -21,6 +21,7 @@ import Sqlite from "better-sqlite3";
 import { hashPassword } from "../app/_lib/auth/password";
 import type { Database } from "../app/_lib/db/client";
 import { resolveDatabase, withDatabaseName } from "../app/_lib/db/url";
+import { CHROMIUM_PATH } from "./lib/browser";
 import { rollingRestartScenario } from "./lib/rolling-restart";
 import { twoInstancesScenario } from "./lib/two-instances";
 import { actionId, adminQuery, buildIfNeeded, freshDatabase, PASSWORD, postgresAdminUrl, freePort, prepare, signIn, startServer, submitComment } from "./lib/harness";
@@ -283,7 +284,7 @@ async function databaseDownScenario(port: number) {
   try {
     // What a reader sees: the error page is drawn in the browser, so ask a browser.
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     });
     const page = await browser.newPage();

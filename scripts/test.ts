@@ -19,6 +19,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { withDatabaseName } from "../app/_lib/db/url";
+import { CHROMIUM_DEBIAN_PACKAGE, CHROMIUM_PATH } from "./lib/browser";
 import { describeEnvironment } from "./lib/environment";
 import { adminQuery, freePort, postgresAdminUrl } from "./lib/harness";
 import { NGINX } from "./lib/nginx";
@@ -30,7 +31,6 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const outputDir = path.join(root, "tests", ".output");
 const runId = `vetted_run_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const suites: Suite[] = [];
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
@@ -130,10 +130,10 @@ async function dropRunDatabases() {
 async function main() {
   mkdirSync(outputDir, { recursive: true });
   const started = Date.now();
-  ensureDebianPackage(chromium, "--version", "chromium", "the end-to-end tests");
+  ensureDebianPackage(CHROMIUM_PATH, "--version", CHROMIUM_DEBIAN_PACKAGE, "the end-to-end tests");
   ensureDebianPackage(NGINX, "-v", "nginx", "the rolling-restart scenario");
   heading("Environment");
-  for (const line of await describeEnvironment(chromium)) console.log(line);
+  for (const line of await describeEnvironment(CHROMIUM_PATH)) console.log(line);
 
   check("Type check", bin("tsc"), ["--noEmit"]);
   check("ESLint", bin("eslint"), ["."]);

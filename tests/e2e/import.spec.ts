@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -13,6 +13,16 @@ function cli(script: string, ...args: string[]): string {
     stdio: ["ignore", "pipe", "pipe"],
     timeout: 60_000,
   });
+}
+
+/** Runs a command-line tool that should refuse, and returns its exit code and what it printed to stderr. */
+function refusedCli(script: string, ...args: string[]): { status: number; stderr: string } | undefined {
+  try {
+    cli(script, ...args);
+  } catch (error) {
+    return error as { status: number; stderr: string };
+  }
+  return undefined;
 }
 
 test("a WordPress export imports once, and its published comments appear threaded on the imported post", async ({ page }) => {
@@ -34,21 +44,21 @@ test("a WordPress export imports once, and its published comments appear threade
     await expect(page.getByText(hidden)).toHaveCount(0);
   }
 
-  const file = `tests/.output/export-${uniqueId()}.json`;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "vetted-export-")), "export.json");
   expect(cli("scripts/export.ts", file)).toMatch(/^Exported \d+ post\(s\), \d+ comment\(s\) and \d+ user\(s\)/);
   const exported = JSON.parse(readFileSync(file, "utf8")) as { posts: { slug: string }[]; comments: { guestName: string | null }[] };
   expect(exported.posts.map((post) => post.slug)).toContain("physiotherapy-and-sciatica");
   expect(exported.comments.filter((comment) => comment.guestName === "Cara Clinician")).toHaveLength(1);
+
+  const failure = refusedCli("scripts/export.ts", path.join(tmpdir(), `no-such-folder-${uniqueId()}`, "export.json"));
+  expect(failure?.status).toBe(2);
+  expect(failure?.stderr).toMatch(/Cannot write .*export\.json: its folder does not exist\./);
+  expect(failure?.stderr).not.toContain("    at ");
 });
 
 test("an import of a file that is not an export is refused with a message, adding nothing", async () => {
   const before = await db.comment.count({ where: { importKey: { startsWith: "disqus:" } } });
-  let failure: { status: number; stderr: string } | undefined;
-  try {
-    cli("scripts/import.ts", "--disqus", "tests/fixtures/wordpress-export.xml");
-  } catch (error) {
-    failure = error as { status: number; stderr: string };
-  }
+  const failure = refusedCli("scripts/import.ts", "--disqus", "tests/fixtures/wordpress-export.xml");
   expect(failure?.status).toBe(2);
   expect(failure?.stderr).toContain("This is not a Disqus export");
   expect(await db.comment.count({ where: { importKey: { startsWith: "disqus:" } } })).toBe(before);
