@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createPost, db, uniqueId } from "./support/db";
-import { createUser, PASSWORD, signIn } from "./support/users";
+import { createUser, PASSWORD, signIn, signInThroughForm } from "./support/users";
 
 test("a visitor registers, signs in, signs out and signs in again", async ({ page }) => {
   const email = `new-${uniqueId()}@example.com`;
@@ -23,7 +23,7 @@ test("a visitor registers, signs in, signs out and signs in again", async ({ pag
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
-  await signIn(page, { email, name: "Nadia Reader" });
+  await signInThroughForm(page, { email, name: "Nadia Reader" });
 });
 
 test("signing out ends the session: a copy of its cookie signs in no one afterwards, on this device or another", async ({ page, browser }) => {
