@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_PATH } from "./scripts/lib/browser";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/lib/browser";
 import { E2E_METRICS_TOKEN } from "./tests/e2e/support/operations";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -28,7 +28,7 @@ export default defineConfig({
     trace: process.env.CI ? "off" : "retain-on-failure",
     launchOptions: {
       executablePath: CHROMIUM_PATH,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync", "--disable-background-networking", "--disable-component-update"],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

@@ -21,7 +21,7 @@ import Sqlite from "better-sqlite3";
 import { hashPassword } from "../app/_lib/auth/password";
 import type { Database } from "../app/_lib/db/client";
 import { resolveDatabase, withDatabaseName } from "../app/_lib/db/url";
-import { CHROMIUM_PATH } from "./lib/browser";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./lib/browser";
 import { rollingRestartScenario } from "./lib/rolling-restart";
 import { twoInstancesScenario } from "./lib/two-instances";
 import { actionId, adminQuery, buildIfNeeded, freshDatabase, PASSWORD, postgresAdminUrl, freePort, prepare, signIn, startServer, submitComment } from "./lib/harness";
@@ -283,10 +283,7 @@ async function databaseDownScenario(port: number) {
   let db: Database | null = null;
   try {
     // What a reader sees: the error page is drawn in the browser, so ask a browser.
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const page = await browser.newPage();
     const down = (await page.goto(`${server.url}/posts/mri-in-follow-up-of-sciatica`))!;
     await page.getByText("Please try again in a moment.").waitFor({ timeout: 10_000 }).catch(() => undefined);

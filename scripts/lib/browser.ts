@@ -7,3 +7,5 @@
  */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell";
 export const CHROMIUM_DEBIAN_PACKAGE = "chromium-headless-shell";
+/** Without the background-networking flags Chromium floods the closed network with refused connections. */
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync", "--disable-background-networking", "--disable-component-update"];

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
-import { CHROMIUM_PATH } from "./browser";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./browser";
 
 export type ClearingResult = { decisions: number; perMinute: number; readyMs: number[]; decided: string[]; storedAfterMs: number | null };
 
@@ -59,7 +59,7 @@ const TIMELINE = `[
  * for the page's own CPU profile over the decisions (what its JavaScript spent the time on).
  */
 export async function clearWithKeyboard(url: string, cookie: string, decisions: number, storedCount: (ids: string[]) => Promise<number>, profileTo?: string): Promise<ClearingResult> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const [name, ...value] = cookie.split(";")[0]!.split("=");
