@@ -8,6 +8,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 // used each time (workers and the web server inherit the value set here by the main process).
 process.env.E2E_DATABASE_URL ??= `file:./tests/.output/e2e-${Date.now()}.db`;
 
+const LONG_JOURNEYS = /(wordpress-move|accessibility|two-factor)\.spec\.ts/;
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
@@ -32,9 +34,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: /(site-wide|alone)\// },
+    // The longest journeys are handed out first: started last, one of them kept a single worker
+    // busy for half a minute after the other had run out of tests.
+    { name: "long", testMatch: LONG_JOURNEYS },
+    { name: "chromium", testIgnore: [/(site-wide|alone)\//, LONG_JOURNEYS] },
     // Tests that change what every page shows (the current terms, site settings) run after the rest.
-    { name: "site-wide", testMatch: /site-wide\/.*\.spec\.ts/, dependencies: ["chromium"] },
+    { name: "site-wide", testMatch: /site-wide\/.*\.spec\.ts/, dependencies: ["long", "chromium"] },
     // Settings that change what every other journey meets (one files their comments as a bot's,
     // one takes staff powers from accounts without two-factor) run one at a time, after the rest.
     { name: "alone", testMatch: /alone\/.*\.spec\.ts/, dependencies: ["site-wide"], workers: 1 },

@@ -21,6 +21,8 @@ import { joinInstances } from "../app/_lib/operations/bus";
 import { logger } from "../app/_lib/operations/logger";
 import { isDraining } from "../app/_lib/operations/shutdown";
 import { drainOnSignals } from "./lib/drain";
+import { onResponseEnd, storableHeaders } from "./lib/response-capture";
+import { serveStaticFile } from "./lib/static-cache";
 import { markCacheHit, observeRequests } from "./lib/request-log";
 import { requestedCommentsPage } from "../app/_lib/posts/page-number";
 import { cachedPage, PAGE_REQUEST_HEADER, pageCacheGeneration, storePage, wasPersonal } from "../app/_lib/page-cache";
@@ -54,7 +56,6 @@ const LISTING = /^\/(?:feed\.xml|posts\/[a-z0-9-]{1,200}\/comments\/feed\.xml)?$
 const CACHEABLE_TYPE = /^(?:text\/html|application\/rss\+xml)/;
 const NONCE_IN_POLICY = /'nonce-([^']+)'/;
 const NONCE_PLACEHOLDER = "\u0000nonce\u0000";
-const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "set-cookie"]);
 
 /**
  * The key a visitor's request is cached under, or null when it must be rendered for them: only
@@ -101,39 +102,19 @@ function captureForCache(key: string, request: IncomingMessage, response: Server
   const generation = pageCacheGeneration();
   const requestId = randomUUID();
   request.headers[PAGE_REQUEST_HEADER] = requestId;
-  const chunks: Buffer[] = [];
-  const write = response.write.bind(response) as (...args: unknown[]) => boolean;
-  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
-  const keep = (chunk: unknown, encoding?: unknown) => {
-    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-    if (Buffer.isBuffer(chunk)) chunks.push(chunk);
-    else if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
-    else chunks.push(Buffer.from(chunk as Uint8Array));
-  };
-  response.write = ((chunk: unknown, ...rest: unknown[]) => {
-    keep(chunk, rest[0]);
-    return write(chunk, ...rest);
-  }) as ServerResponse["write"];
-  response.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    keep(chunk, rest[0]);
-    const result = end(chunk, ...rest);
+  onResponseEnd(response, (document) => {
     // Rendered for a signed-in person after all (getViewer says so): never kept.
-    if (wasPersonal(requestId)) return result;
+    if (wasPersonal(requestId)) return;
     const type = String(response.getHeader("content-type") ?? "");
     const encoding = response.getHeader("content-encoding");
-    if (response.statusCode === 200 && !response.getHeader("set-cookie") && !encoding && CACHEABLE_TYPE.test(type)) {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(response.getHeaders())) {
-        if (!NOT_STORED.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : String(value);
-      }
-      const body = Buffer.concat(chunks).toString("utf8");
-      const nonce = NONCE_IN_POLICY.exec(headers["content-security-policy"] ?? "")?.[1];
-      if (nonce) headers["content-security-policy"] = headers["content-security-policy"]!.replace(nonce, NONCE_PLACEHOLDER);
-      const parts = (nonce ? body.split(nonce) : [body]).map((part) => Buffer.from(part));
-      storePage(key, { status: 200, headers, parts, storedAt: Date.now() }, generation);
-    }
-    return result;
-  }) as ServerResponse["end"];
+    if (response.statusCode !== 200 || response.getHeader("set-cookie") || encoding || !CACHEABLE_TYPE.test(type)) return;
+    const headers = storableHeaders(response);
+    const body = document.toString("utf8");
+    const nonce = NONCE_IN_POLICY.exec(headers["content-security-policy"] ?? "")?.[1];
+    if (nonce) headers["content-security-policy"] = headers["content-security-policy"]!.replace(nonce, NONCE_PLACEHOLDER);
+    const parts = (nonce ? body.split(nonce) : [body]).map((part) => Buffer.from(part));
+    storePage(key, { status: 200, headers, parts, storedAt: Date.now() }, generation);
+  });
 }
 
 /** While draining, every response closes its connection, so no client keeps one to this server. */
@@ -154,6 +135,8 @@ async function main() {
     closeConnectionsWhileDraining(response);
     delete request.headers[PAGE_REQUEST_HEADER];
     const requestId = request.headers["x-request-id"] as string;
+    response.setHeader("x-request-id", requestId);
+    if (serveStaticFile(request, response)) return;
     const key = cacheKey(request);
     if (key) {
       const page = cachedPage(key);
@@ -165,7 +148,6 @@ async function main() {
       delete request.headers["accept-encoding"];
       captureForCache(key, request, response);
     }
-    response.setHeader("x-request-id", requestId);
     void handle(request, response);
   });
   server.listen(port, () => logger().info({ port }, `Ready on port ${port}`));

@@ -4,17 +4,17 @@
  *
  *  1. Chromium and nginx from Debian when missing (Playwright cannot download browsers here), then
  *     the versions found (Chromium, fonts, PostgreSQL, Redis), so a failure elsewhere reads at a glance.
- *  2. Type checking and ESLint (one check each).
+ *  2. Type checking and ESLint (one check each), side by side.
  *  3. Unit tests on SQLite.
  *  4. The production build, then the end-to-end suite against `next start` on a fresh SQLite file.
  *  5. On PostgreSQL (TEST_POSTGRES_URL, default 127.0.0.1:5432): the database unit tests
  *     (*.db.test.ts) and the end-to-end suite again, on databases created for this run and
  *     dropped after it.
- *  6. The load and fault scenarios (scripts/load-test.ts) at a small size, on both databases:
- *     two instances on PostgreSQL and Redis, a rolling restart behind nginx, SIGTERM under load.
+ *  6. The load and fault scenarios (scripts/load-test.ts) at a small size, on both databases side
+ *     by side: two instances on PostgreSQL and Redis, a rolling restart behind nginx, SIGTERM under load.
  * A failing step does not stop the later ones, so one run reports everything.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -65,10 +65,43 @@ function ensureDebianPackage(program: string, versionFlag: string, pkg: string, 
   return true;
 }
 
-function check(name: string, command: string, args: string[]) {
-  heading(name);
-  const ok = run(command, args);
-  addSuite({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+type Command = { name: string; command: string; args: string[] };
+type Finished = { ok: boolean; output: string; seconds: number };
+
+/**
+ * Runs commands side by side, each one's output kept and printed whole once all are done, under
+ * its own heading: for steps that leave a core idle alone (the type checker and ESLint use one
+ * each; the load scenarios wait on servers starting and draining).
+ */
+async function sideBySide(commands: Command[]): Promise<Finished[]> {
+  const started = Date.now();
+  const results = await Promise.all(
+    commands.map(
+      ({ command, args }) =>
+        new Promise<Finished>((resolve) => {
+          const child = spawn(command, args, { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" } });
+          let output = "";
+          child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+          child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+          const seconds = () => Math.round((Date.now() - started) / 1000);
+          child.on("error", (error) => resolve({ ok: false, output: `${output}${error.message}\n`, seconds: seconds() }));
+          child.on("close", (code) => resolve({ ok: code === 0, output, seconds: seconds() }));
+        }),
+    ),
+  );
+  commands.forEach(({ name, command, args }, index) => {
+    console.log(`\n=== ${name} ===\n\n$ ${[command, ...args].join(" ")}`);
+    process.stdout.write(results[index]!.output);
+  });
+  return results;
+}
+
+async function checks(commands: Command[]) {
+  const results = await sideBySide(commands);
+  commands.forEach(({ name }, index) => {
+    const { ok, seconds } = results[index]!;
+    suites.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, seconds });
+  });
 }
 
 function readVitest(file: string, name: string, ok: boolean) {
@@ -104,23 +137,30 @@ function e2e(name: string, databaseUrl: string, port: number) {
   }
 }
 
-function loadAndFaults() {
+/** The load and fault scenarios, SQLite's and PostgreSQL's side by side (scripts/load-test.ts). */
+async function loadAndFaults() {
   const name = "Load and faults (both databases)";
-  heading(name);
-  const file = path.join(outputDir, "load-and-faults.json");
-  rmSync(file, { force: true });
-  run(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/load-test.ts", "--size", "small", "--json", file]);
+  const started = Date.now();
+  const files = ["sqlite", "postgresql"].map((provider) => path.join(outputDir, `load-and-faults-${provider}.json`));
+  for (const file of files) rmSync(file, { force: true });
+  const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
+  await sideBySide(
+    (["sqlite", "postgresql"] as const).map((provider, index) => ({
+      name: `${name}: ${provider === "sqlite" ? "SQLite" : "PostgreSQL"}`,
+      command: process.execPath,
+      args: [tsx, "scripts/load-test.ts", "--size", "small", "--db", provider, "--json", files[index]!],
+    })),
+  );
+  const seconds = Math.round((Date.now() - started) / 1000);
   try {
-    const results = JSON.parse(readFileSync(file, "utf8")) as { ok: boolean; slow: string[] }[];
+    const results = files.flatMap((file) => JSON.parse(readFileSync(file, "utf8")) as { ok: boolean; slow: string[] }[]);
     const passed = results.filter((result) => result.ok).length;
     const slow = results.filter((result) => result.ok && result.slow.length).length;
-    addSuite({ name, passed, failed: results.length - passed, skipped: 0, note: slow ? `${slow} passed slowly: this machine was too busy to keep up, see "slow" above` : undefined });
+    suites.push({ name, passed, failed: results.length - passed, skipped: 0, seconds, note: slow ? `${slow} passed slowly: this machine was too busy to keep up, see "slow" above` : undefined });
   } catch {
-    addSuite({ name, passed: 0, failed: 1, skipped: 0 });
+    suites.push({ name, passed: 0, failed: 1, skipped: 0, seconds });
   }
 }
-
-
 
 async function dropRunDatabases() {
   const { rows } = await adminQuery("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${runId}%`]);
@@ -135,8 +175,10 @@ async function main() {
   heading("Environment");
   for (const line of await describeEnvironment(CHROMIUM_PATH)) console.log(line);
 
-  check("Type check", bin("tsc"), ["--noEmit"]);
-  check("ESLint", bin("eslint"), ["."]);
+  await checks([
+    { name: "Type check", command: bin("tsc"), args: ["--noEmit"] },
+    { name: "ESLint", command: bin("eslint"), args: ["."] },
+  ]);
   unit("Unit tests (SQLite)", { TEST_DATABASE_PROVIDER: "sqlite", TEST_RUN_ID: runId });
 
   const sqliteFile = path.join(outputDir, `${runId}.db`);
@@ -161,7 +203,7 @@ async function main() {
     }
   }
 
-  if (postgresReady) loadAndFaults();
+  if (postgresReady) await loadAndFaults();
 
   const total = suites.reduce<Tally>((sum, suite) => ({ passed: sum.passed + suite.passed, failed: sum.failed + suite.failed, skipped: sum.skipped + suite.skipped }), {
     passed: 0,

@@ -76,6 +76,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     }
   }
   const [, startTransition] = useTransition();
+  const workspace = useRef<HTMLDivElement>(null);
   const articles = useRef(new Map<string, HTMLElement>());
   // Where focus goes once the list has changed: set in the same update as the list, so it is read
   // only by the render that removed (or put back) the comments; the one it was last applied to.
@@ -351,6 +352,9 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
       }
     }
     document.addEventListener("keydown", onKey);
+    // Keys pressed before the page is hydrated go nowhere: the mark says the queue hears them now
+    // (what the end-to-end journeys wait for before they type).
+    workspace.current?.setAttribute("data-keys", "on");
     return () => document.removeEventListener("keydown", onKey);
   }, [items, active, tab, applyDecision, focusItem, undoLast]);
 
@@ -443,7 +447,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
   const activeItem = items[active];
 
   return (
-    <div className="workspace">
+    <div className="workspace" ref={workspace}>
       {/* First in the page, so the filters come before the list they filter; drawn beside it. */}
       <div className="workspace__side">
         {filterForm}

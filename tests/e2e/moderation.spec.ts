@@ -1,18 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createPost, db, uniqueId } from "./support/db";
 import { callAction, callFormAction, commentFormToken } from "./support/actions";
 import { createUser, signIn } from "./support/users";
+import { openQueue } from "./support/queue";
 
 async function pendingComment(postId: string, authorId: string, body = `Pending ${uniqueId()}`) {
   return db.comment.create({ data: { postId, authorId, body, status: "PENDING", termsVersion: 1 } });
 }
 
 /** The queue filtered to one post, so other tests' comments never interleave. */
-async function openQueue(page: Page, slug: string, tab = "pending") {
-  await page.goto(`/moderation?tab=${tab}&post=${slug}`);
-  await expect(page.getByRole("heading", { level: 1, name: "Moderation queue" })).toBeVisible();
-}
 
 test("a reader's pending comment is approved by a moderator and appears for everyone, raising the count", async ({ page, browser }) => {
   const post = await createPost();

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createPost, db, uniqueId } from "./support/db";
 import { expectNoAxeViolations } from "./support/axe";
 import { createUser, signIn } from "./support/users";
+import { openQueue } from "./support/queue";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -11,10 +12,6 @@ async function pendingComment(postId: string, authorId: string, body: string, ex
 }
 
 /** The queue filtered to one post, so other tests' comments never interleave. */
-async function openQueue(page: Page, slug: string) {
-  await page.goto(`/moderation?tab=pending&post=${slug}`);
-  await expect(page.getByRole("heading", { level: 1, name: "Moderation queue" })).toBeVisible();
-}
 
 const statusOf = async (id: string) => (await db.comment.findUniqueOrThrow({ where: { id } })).status;
 const mailTo = (userId: string) => db.outboxMessage.findMany({ where: { userId, kind: { in: ["approved", "rejected"] } } });

@@ -3,10 +3,9 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { createDatabase, type Database } from "@/app/_lib/db/client";
 import { resolveDatabase } from "@/app/_lib/db/url";
-import { hashPassword } from "@/app/_lib/auth/password";
 import { freshDatabase } from "@/scripts/lib/fresh-database";
 import { freePort, startServer, type Server } from "@/scripts/lib/server";
-import { PASSWORD } from "./support/users";
+import { hashedPassword, PASSWORD } from "./support/users";
 
 // The file WordPress 6.1.9's own exporter wrote for a site holding the seed post, used as it is.
 const EXPORT = "tests/fixtures/wordpress-6.1-export.xml";
@@ -101,7 +100,7 @@ test("a journal moves its WordPress blog in: a dry run, the import, the seeded p
   });
 
   await test.step("the pending and trashed comments wait in their queue tabs", async () => {
-    const moderator = await site!.user.create({ data: { name: "Mira Moderator", email: `mira-${randomBytes(3).toString("hex")}@example.org`, passwordHash: await hashPassword(PASSWORD), role: "MODERATOR" } });
+    const moderator = await site!.user.create({ data: { name: "Mira Moderator", email: `mira-${randomBytes(3).toString("hex")}@example.org`, passwordHash: await hashedPassword(), role: "MODERATOR" } });
     const moderating = await browser.newPage();
     try {
       await signIn(moderating, moderator.email, moderator.name);

@@ -6,13 +6,17 @@ export const PASSWORD = "a long enough password";
 
 type UserOptions = { role?: "READER" | "MODERATOR" | "ADMIN"; status?: "ACTIVE" | "SUSPENDED" | "BANNED"; statusReason?: string; suspendedUntil?: Date };
 
+let passwordHash: Promise<string> | undefined;
+/** One Argon2 hash of PASSWORD per worker: each costs 20 MiB and tens of milliseconds of CPU. */
+export const hashedPassword = (): Promise<string> => (passwordHash ??= hashPassword(PASSWORD));
+
 export async function createUser(options: UserOptions = {}) {
   const id = uniqueId();
   return db.user.create({
     data: {
       name: `Reader ${id}`,
       email: `reader-${id}@example.com`,
-      passwordHash: await hashPassword(PASSWORD),
+      passwordHash: await hashedPassword(),
       role: options.role ?? "READER",
       status: options.status ?? "ACTIVE",
       statusReason: options.statusReason,
