@@ -4,7 +4,7 @@
  *
  *  1. Chromium and nginx from Debian when missing (Playwright cannot download browsers here), then
  *     the versions found (Chromium, fonts, PostgreSQL, Redis), so a failure elsewhere reads at a glance.
- *  2. Type checking and ESLint (one check each), side by side.
+ *  2. Type checking and ESLint (one check each).
  *  3. Unit tests on SQLite.
  *  4. The production build, then the end-to-end suite against `next start` on a fresh SQLite file.
  *  5. On PostgreSQL (TEST_POSTGRES_URL, default 127.0.0.1:5432): the database unit tests
@@ -70,8 +70,8 @@ type Finished = { ok: boolean; output: string; seconds: number };
 
 /**
  * Runs commands side by side, each one's output kept and printed whole once all are done, under
- * its own heading: for steps that leave a core idle alone (the type checker and ESLint use one
- * each; the load scenarios wait on servers starting and draining).
+ * its own heading: for steps that leave a core idle alone (the load scenarios wait on servers
+ * starting and draining).
  */
 async function sideBySide(commands: Command[]): Promise<Finished[]> {
   const started = Date.now();
@@ -96,12 +96,10 @@ async function sideBySide(commands: Command[]): Promise<Finished[]> {
   return results;
 }
 
-async function checks(commands: Command[]) {
-  const results = await sideBySide(commands);
-  commands.forEach(({ name }, index) => {
-    const { ok, seconds } = results[index]!;
-    suites.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, seconds });
-  });
+function check(name: string, command: string, args: string[]) {
+  heading(name);
+  const ok = run(command, args);
+  addSuite({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
 }
 
 function readVitest(file: string, name: string, ok: boolean) {
@@ -175,10 +173,8 @@ async function main() {
   heading("Environment");
   for (const line of await describeEnvironment(CHROMIUM_PATH)) console.log(line);
 
-  await checks([
-    { name: "Type check", command: bin("tsc"), args: ["--noEmit"] },
-    { name: "ESLint", command: bin("eslint"), args: ["."] },
-  ]);
+  check("Type check", bin("tsc"), ["--noEmit"]);
+  check("ESLint", bin("eslint"), ["."]);
   unit("Unit tests (SQLite)", { TEST_DATABASE_PROVIDER: "sqlite", TEST_RUN_ID: runId });
 
   const sqliteFile = path.join(outputDir, `${runId}.db`);
