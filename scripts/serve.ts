@@ -102,6 +102,8 @@ function captureForCache(key: string, request: IncomingMessage, response: Server
   const generation = pageCacheGeneration();
   const requestId = randomUUID();
   request.headers[PAGE_REQUEST_HEADER] = requestId;
+  // A response cut short never reaches the store below; its mark is forgotten all the same.
+  response.once("close", () => void wasPersonal(requestId));
   onResponseEnd(response, (document) => {
     // Rendered for a signed-in person after all (getViewer says so): never kept.
     if (wasPersonal(requestId)) return;
@@ -135,8 +137,7 @@ async function main() {
     closeConnectionsWhileDraining(response);
     delete request.headers[PAGE_REQUEST_HEADER];
     const requestId = request.headers["x-request-id"] as string;
-    response.setHeader("x-request-id", requestId);
-    if (serveStaticFile(request, response)) return;
+    if (serveStaticFile(request, response, requestId)) return;
     const key = cacheKey(request);
     if (key) {
       const page = cachedPage(key);
@@ -148,6 +149,7 @@ async function main() {
       delete request.headers["accept-encoding"];
       captureForCache(key, request, response);
     }
+    response.setHeader("x-request-id", requestId);
     void handle(request, response);
   });
   server.listen(port, () => logger().info({ port }, `Ready on port ${port}`));

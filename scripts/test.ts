@@ -142,7 +142,7 @@ async function loadAndFaults() {
   const files = ["sqlite", "postgresql"].map((provider) => path.join(outputDir, `load-and-faults-${provider}.json`));
   for (const file of files) rmSync(file, { force: true });
   const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
-  await sideBySide(
+  const finished = await sideBySide(
     (["sqlite", "postgresql"] as const).map((provider, index) => ({
       name: `${name}: ${provider === "sqlite" ? "SQLite" : "PostgreSQL"}`,
       command: process.execPath,
@@ -150,14 +150,22 @@ async function loadAndFaults() {
     })),
   );
   const seconds = Math.round((Date.now() - started) / 1000);
-  try {
-    const results = files.flatMap((file) => JSON.parse(readFileSync(file, "utf8")) as { ok: boolean; slow: string[] }[]);
-    const passed = results.filter((result) => result.ok).length;
-    const slow = results.filter((result) => result.ok && result.slow.length).length;
-    suites.push({ name, passed, failed: results.length - passed, skipped: 0, seconds, note: slow ? `${slow} passed slowly: this machine was too busy to keep up, see "slow" above` : undefined });
-  } catch {
-    suites.push({ name, passed: 0, failed: 1, skipped: 0, seconds });
-  }
+  // Each database's scenarios count on their own: a run that crashed (no file, or a failing exit
+  // with every recorded scenario passed) is one more failure, and the other's results still count.
+  const results: { ok: boolean; slow: string[] }[] = [];
+  let crashed = 0;
+  files.forEach((file, index) => {
+    try {
+      const own = JSON.parse(readFileSync(file, "utf8")) as { ok: boolean; slow: string[] }[];
+      results.push(...own);
+      if (!finished[index]!.ok && own.every((result) => result.ok)) crashed += 1;
+    } catch {
+      crashed += 1;
+    }
+  });
+  const passed = results.filter((result) => result.ok).length;
+  const slow = results.filter((result) => result.ok && result.slow.length).length;
+  suites.push({ name, passed, failed: results.length - passed + crashed, skipped: 0, seconds, note: slow ? `${slow} passed slowly: this machine was too busy to keep up, see "slow" above` : undefined });
 }
 
 async function dropRunDatabases() {

@@ -20,9 +20,16 @@ const MAX_BYTES = 64 * 1024 * 1024;
 const files = new Map<string, StoredFile>();
 let storedBytes = 0;
 
-/** Which copy of a file the request can take: Next sends gzip to those who accept it. */
+/** Which copy of a file the request can take: Next sends gzip to those who accept it (`gzip;q=0` refuses it). */
 function encodingFor(request: IncomingMessage): "gzip" | "identity" {
-  return /\bgzip\b/i.test(String(request.headers["accept-encoding"] ?? "")) ? "gzip" : "identity";
+  const acceptsGzip = String(request.headers["accept-encoding"] ?? "")
+    .split(",")
+    .some((entry) => {
+      const [name, ...parameters] = entry.split(";").map((part) => part.trim().toLowerCase());
+      const quality = parameters.find((parameter) => parameter.startsWith("q="));
+      return name === "gzip" && (quality === undefined || Number(quality.slice(2)) > 0);
+    });
+  return acceptsGzip ? "gzip" : "identity";
 }
 
 /**
@@ -31,7 +38,8 @@ function encodingFor(request: IncomingMessage): "gzip" | "identity" {
  */
 function staticKey(request: IncomingMessage): string | null {
   if (request.method !== "GET" || !STATIC_FILE.test(request.url ?? "")) return null;
-  if (request.headers.range || request.headers["if-none-match"] || request.headers["if-modified-since"]) return null;
+  // Ranges and every precondition (If-None-Match, If-Match, If-Unmodified-Since…) are Next's to answer.
+  if (request.headers.range || Object.keys(request.headers).some((name) => name.startsWith("if-"))) return null;
   // Behind an HTTPS proxy the responses carry HSTS (next.config.mjs).
   const scheme = request.headers["x-forwarded-proto"] === "https" ? "https" : "http";
   return `${scheme} ${encodingFor(request)} ${request.url}`;
@@ -39,14 +47,16 @@ function staticKey(request: IncomingMessage): string | null {
 
 /**
  * Answers from memory when the file is kept and returns true; otherwise lets Next answer (the
- * caller hands the request on) and keeps a copy of a complete 200 answer for the next request.
+ * caller hands the request on, with its x-request-id set) and keeps a copy of a complete 200
+ * answer for the next request.
  */
-export function serveStaticFile(request: IncomingMessage, response: ServerResponse): boolean {
+export function serveStaticFile(request: IncomingMessage, response: ServerResponse, requestId: string): boolean {
   const key = staticKey(request);
   if (!key) return false;
   const stored = files.get(key);
   if (stored) {
-    response.writeHead(200, { ...stored.headers, "content-length": String(stored.body.byteLength) });
+    // Every header in one call (none set before it): Node's fast path.
+    response.writeHead(200, { ...stored.headers, "content-length": String(stored.body.byteLength), "x-request-id": requestId });
     response.end(stored.body);
     return true;
   }

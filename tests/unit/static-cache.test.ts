@@ -34,7 +34,10 @@ function nextHandler(request: IncomingMessage, response: import("node:http").Ser
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    if (!serveStaticFile(request, response)) nextHandler(request, response);
+    const requestId = String(request.headers["x-request-id"] ?? "none");
+    if (serveStaticFile(request, response, requestId)) return;
+    response.setHeader("x-request-id", requestId);
+    nextHandler(request, response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
@@ -67,14 +70,24 @@ describe("the static files' cache", () => {
     expect(second.headers).toMatchObject({ "content-encoding": "gzip", "content-type": "application/javascript; charset=UTF-8", vary: "Accept-Encoding", "content-length": String(first.body.byteLength) });
   });
 
-  it("keeps the uncompressed copy apart for clients that do not accept gzip", async () => {
+  it("keeps the uncompressed copy apart for clients that do not accept gzip, gzip;q=0 included", async () => {
     reachedNext = [];
     await get("/_next/static/chunks/plain.js", { "accept-encoding": "gzip" });
     const plain = await get("/_next/static/chunks/plain.js");
-    const again = await get("/_next/static/chunks/plain.js", { "accept-encoding": "identity" });
+    const answers = [plain];
+    for (const refusal of ["identity", "gzip;q=0", "identity, gzip; q=0", "br, GZIP;Q=0.000"]) answers.push(await get("/_next/static/chunks/plain.js", { "accept-encoding": refusal }));
     expect(reachedNext).toEqual(["GET /_next/static/chunks/plain.js gzip", "GET /_next/static/chunks/plain.js -"]);
-    expect(plain.headers["content-encoding"]).toBeUndefined();
-    expect(again.body.equals(FILE)).toBe(true);
+    for (const answer of answers) {
+      expect(answer.headers["content-encoding"]).toBeUndefined();
+      expect(answer.body.equals(FILE)).toBe(true);
+    }
+  });
+
+  it("gives each answer from memory its own request id, never the first request's", async () => {
+    await get("/_next/static/chunks/ids.js", { "x-request-id": "first" });
+    const second = await get("/_next/static/chunks/ids.js", { "x-request-id": "second" });
+    const third = await get("/_next/static/chunks/ids.js", { "x-request-id": "third" });
+    expect([second.headers["x-request-id"], third.headers["x-request-id"]]).toEqual(["second", "third"]);
   });
 
   it("leaves to Next what is not a plain request for an exact file name, and keeps none of it", async () => {
@@ -85,15 +98,25 @@ describe("the static files' cache", () => {
       await get(path);
       await get(path);
     }
-    const conditions: Record<string, string>[] = [{ range: "bytes=0-9" }, { "if-none-match": 'W/"x"' }, { "if-modified-since": new Date().toUTCString() }];
+    const conditions: Record<string, string>[] = [
+      { range: "bytes=0-9" },
+      { "if-none-match": 'W/"x"' },
+      { "if-modified-since": new Date().toUTCString() },
+      { "if-match": '"not-this-one"' },
+      { "if-unmodified-since": "Mon, 01 Jan 2001 00:00:00 GMT" },
+      { "if-range": '"x"' },
+    ];
     for (const headers of conditions) {
       await get("/_next/static/chunks/conditional.js", headers);
       await get("/_next/static/chunks/conditional.js", headers);
     }
+    // The file itself is kept, so each conditional request above reached Next although a copy was there.
+    await get("/_next/static/chunks/conditional.js");
+    for (const headers of conditions) await get("/_next/static/chunks/conditional.js", headers);
     await get("/_next/static/chunks/head.js", {}, "HEAD");
     await get("/_next/static/chunks/head.js", {}, "HEAD");
-    expect(reachedNext).toHaveLength(paths.length * 2 + 3 * 2 + 2);
-    expect(staticFilesKept()).toBe(kept);
+    expect(reachedNext).toHaveLength(paths.length * 2 + conditions.length * 3 + 1 + 2);
+    expect(staticFilesKept()).toBe(kept + 1);
   });
 
   it("keeps no copy of a response cut short", async () => {
