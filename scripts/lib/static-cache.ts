@@ -33,16 +33,18 @@ function encodingFor(request: IncomingMessage): "gzip" | "identity" {
 }
 
 /**
- * The key a request for a static file is kept under, or null when Next must answer it itself:
- * anything but a plain GET of an exact file name (HEAD, ranges, revalidations, queries).
+ * The key a request for a static file is kept under, and the encoding that copy has; null when
+ * Next must answer it itself: anything but a plain GET of an exact file name (HEAD, ranges,
+ * preconditions, queries).
  */
-function staticKey(request: IncomingMessage): string | null {
+function staticKey(request: IncomingMessage): { key: string; encoding: "gzip" | "identity" } | null {
   if (request.method !== "GET" || !STATIC_FILE.test(request.url ?? "")) return null;
   // Ranges and every precondition (If-None-Match, If-Match, If-Unmodified-Since…) are Next's to answer.
   if (request.headers.range || Object.keys(request.headers).some((name) => name.startsWith("if-"))) return null;
   // Behind an HTTPS proxy the responses carry HSTS (next.config.mjs).
   const scheme = request.headers["x-forwarded-proto"] === "https" ? "https" : "http";
-  return `${scheme} ${encodingFor(request)} ${request.url}`;
+  const encoding = encodingFor(request);
+  return { key: `${scheme} ${encoding} ${request.url}`, encoding };
 }
 
 /**
@@ -51,8 +53,9 @@ function staticKey(request: IncomingMessage): string | null {
  * answer for the next request.
  */
 export function serveStaticFile(request: IncomingMessage, response: ServerResponse, requestId: string): boolean {
-  const key = staticKey(request);
-  if (!key) return false;
+  const wanted = staticKey(request);
+  if (!wanted) return false;
+  const { key, encoding } = wanted;
   const stored = files.get(key);
   if (stored) {
     // Every header in one call (none set before it): Node's fast path.
@@ -61,7 +64,7 @@ export function serveStaticFile(request: IncomingMessage, response: ServerRespon
     return true;
   }
   // Exactly the encoding the key names, so the copy Next writes is the one the key stands for.
-  if (encodingFor(request) === "gzip") request.headers["accept-encoding"] = "gzip";
+  if (encoding === "gzip") request.headers["accept-encoding"] = "gzip";
   else delete request.headers["accept-encoding"];
   onResponseEnd(response, (body) => {
     if (response.statusCode !== 200 || files.has(key) || files.size >= MAX_FILES || storedBytes + body.byteLength > MAX_BYTES) return;

@@ -9,8 +9,6 @@ async function pendingComment(postId: string, authorId: string, body = `Pending 
   return db.comment.create({ data: { postId, authorId, body, status: "PENDING", termsVersion: 1 } });
 }
 
-/** The queue filtered to one post, so other tests' comments never interleave. */
-
 test("a reader's pending comment is approved by a moderator and appears for everyone, raising the count", async ({ page, browser }) => {
   const post = await createPost();
   const reader = await createUser();

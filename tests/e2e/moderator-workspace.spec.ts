@@ -11,8 +11,6 @@ async function pendingComment(postId: string, authorId: string, body: string, ex
   return db.comment.create({ data: { postId, authorId, body, status: "PENDING", termsVersion: 1, ...extra } });
 }
 
-/** The queue filtered to one post, so other tests' comments never interleave. */
-
 const statusOf = async (id: string) => (await db.comment.findUniqueOrThrow({ where: { id } })).status;
 const mailTo = (userId: string) => db.outboxMessage.findMany({ where: { userId, kind: { in: ["approved", "rejected"] } } });
 
