@@ -27,23 +27,28 @@ const INSTRUMENT = `
   document.addEventListener("focusin", (event) => note("in " + (event.target.getAttribute && event.target.getAttribute("data-comment") || event.target.tagName)), true);
   document.addEventListener("focusout", (event) => setTimeout(() => note("out " + (event.target.getAttribute && event.target.getAttribute("data-comment") || event.target.tagName) + (event.target.isConnected ? "" : " (removed)") + " -> " + (document.activeElement && document.activeElement.tagName))), true);
   document.addEventListener("keydown", (event) => { window.__keyAt = performance.now(); note("key " + event.key); }, true);
-  window.__readyAfter = (previous) => new Promise((resolve, reject) => {
-    const began = performance.now();
-    const check = () => {
-      if (performance.now() - began > 10000) {
+  // Armed before the decision's keys are pressed, so the wait starts with them: it resolves at
+  // the first frame in which another comment is focused with its context drawn, however late
+  // the harness itself hears of the keys.
+  window.__arm = (previous) => {
+    window.__ready = new Promise((resolve, reject) => {
+      const began = performance.now();
+      const check = () => {
+        if (performance.now() - began > 10000) {
+          const panel = document.querySelector('[aria-label="Context of the selected comment"]');
+          reject(new Error("No comment was ready 10 s after the key: focus on " + (document.activeElement ? document.activeElement.outerHTML.slice(0, 300) : "nothing") + "; context: " + (panel ? panel.textContent.slice(0, 300) : "none") + "; at " + location.href + "; articles " + document.querySelectorAll("article").length + "; focus log " + window.__focusLog.join(", ")));
+          return;
+        }
+        const active = document.activeElement;
         const panel = document.querySelector('[aria-label="Context of the selected comment"]');
-        reject(new Error("No comment was ready 10 s after the key: focus on " + (document.activeElement ? document.activeElement.outerHTML.slice(0, 300) : "nothing") + "; context: " + (panel ? panel.textContent.slice(0, 300) : "none") + "; at " + location.href + "; articles " + document.querySelectorAll("article").length + "; focus log " + window.__focusLog.join(", ")));
-        return;
-      }
-      const active = document.activeElement;
-      const panel = document.querySelector('[aria-label="Context of the selected comment"]');
-      const ready = active && active.tagName === "ARTICLE" && active.getAttribute("data-comment") !== previous
-        && panel && !panel.querySelector("[aria-busy]") && panel.querySelector("h3");
-      if (ready) resolve({ ms: performance.now() - window.__keyAt, id: active.getAttribute("data-comment") });
-      else requestAnimationFrame(check);
-    };
-    check();
-  });
+        const ready = active && active.tagName === "ARTICLE" && active.getAttribute("data-comment") !== previous
+          && panel && !panel.querySelector("[aria-busy]") && panel.querySelector("h3");
+        if (ready) resolve({ ms: performance.now() - window.__keyAt, id: active.getAttribute("data-comment") });
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+  };
 `;
 
 // What DEBUG_W prints of the page's first seconds: long tasks, keys, and requests (start-end, path).
@@ -77,7 +82,8 @@ export async function clearWithKeyboard(url: string, cookie: string, decisions: 
       await page.keyboard.press("k");
       await page.waitForTimeout(100);
     }
-    let current = (await page.evaluate("window.__readyAfter(null)")) as { id: string };
+    await page.evaluate("window.__arm(null)");
+    let current = (await page.evaluate("window.__ready")) as { id: string };
     const readyMs: number[] = [];
     const decided: string[] = [];
     const profiler = profileTo ? await context.newCDPSession(page) : null;
@@ -90,6 +96,7 @@ export async function clearWithKeyboard(url: string, cookie: string, decisions: 
     for (let index = 0; index < decisions; index++) {
       const step = PATTERN[index % PATTERN.length]!;
       decided.push(current.id);
+      await page.evaluate(`window.__arm(${JSON.stringify(current.id)})`);
       if (step === "approve") await page.keyboard.press("a");
       else if (step === "spam") await page.keyboard.press("s");
       else {
@@ -99,7 +106,7 @@ export async function clearWithKeyboard(url: string, cookie: string, decisions: 
         await page.keyboard.press("Tab");
         await page.keyboard.press("Enter");
       }
-      const next = (await page.evaluate(`window.__readyAfter(${JSON.stringify(current.id)})`).catch((error: Error) => {
+      const next = (await page.evaluate("window.__ready").catch((error: Error) => {
         throw new Error(`Decision ${index + 1} (${step}): ${error.message}`);
       })) as { ms: number; id: string };
       readyMs.push(next.ms);
