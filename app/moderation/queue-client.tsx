@@ -9,7 +9,7 @@ import type { QueueFilters, Tab } from "@/app/_lib/moderation/queue";
 import type { QueueItemView } from "@/app/_lib/moderation/queue-view";
 import type { CommentContext } from "@/app/_lib/moderation/context";
 import { PENDING_COUNT_EVENT } from "@/app/_components/pending-badge";
-import { UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
+import { CONTEXTS_PER_REQUEST, UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
 import { BulkBar } from "./_queue/bulk-bar";
 import { ContextPanel, type ContextState } from "./_queue/context-panel";
 import { KeyboardHelp } from "./_queue/keyboard-help";
@@ -33,7 +33,7 @@ type Props = {
 /** A decision that can still be taken back: its audit events and where its comments stood. */
 type LastAction = { eventIds: string[]; restore: { item: QueueItemView; position: number }[]; message: string; until: number };
 
-// Contexts are fetched ahead for the comments the moderator reaches next.
+// Contexts are fetched ahead for the comments the moderator reaches next (see the effect below).
 const PREFETCH_AHEAD = 4;
 const CONTEXT_ATTEMPTS = 3;
 const CONTEXT_RETRY_MS = 1_000;
@@ -121,33 +121,57 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     [items],
   );
 
-  // The context of the active comment, and of the next ones before the moderator gets there. A
+  // The context of the active comment, and of the next ones before the moderator gets there:
+  // when one within PREFETCH_AHEAD has not been asked for, the next CONTEXTS_PER_REQUEST are asked
+  // for in one request, so a moderator moving on asks the server once every few decisions. A
   // failed load is tried again a moment later, a few times.
   const [retryRound, setRetryRound] = useState(0);
   const attempts = useRef(new Map<string, number>());
+  // The latest request for each comment's context: an older answer arriving later is dropped.
+  const latestRequest = useRef(new Map<string, number>());
+  const requestCount = useRef(0);
   useEffect(() => {
-    for (const item of items.slice(active, active + 1 + PREFETCH_AHEAD)) {
-      if (requested.current.has(item.id)) continue;
-      requested.current.add(item.id);
-      const attempt = (attempts.current.get(item.id) ?? 0) + 1;
-      attempts.current.set(item.id, attempt);
-      const failed = (message: string) => {
-        setContexts((current) => ({ ...current, [item.id]: { status: "failed", message } }));
-        if (attempt < CONTEXT_ATTEMPTS) {
-          setTimeout(() => {
-            requested.current.delete(item.id);
-            setRetryRound((round) => round + 1);
-          }, CONTEXT_RETRY_MS);
-        }
-      };
-      fetch(`/api/moderation/comments/${item.id}/context`, { cache: "no-store" })
-        .then(async (response) => {
-          const body = (await response.json()) as CommentContext | { error: string };
-          if (response.ok && !("error" in body)) setContexts((current) => ({ ...current, [item.id]: { status: "ready", context: body } }));
-          else failed("error" in body ? body.error : "The context could not be loaded.");
-        })
-        .catch(() => failed("The context could not be loaded; trying again."));
+    const inReach = items.slice(active, active + 1 + PREFETCH_AHEAD);
+    if (inReach.every((item) => requested.current.has(item.id))) return;
+    const batch = items
+      .slice(active)
+      .filter((item) => !requested.current.has(item.id))
+      .slice(0, CONTEXTS_PER_REQUEST)
+      .map((item) => item.id);
+    const request = ++requestCount.current;
+    // Only the comments within reach spend an attempt: those further on are asked for again when
+    // the moderator gets near them, however long the server was away meanwhile.
+    const reach = new Set(inReach.map((item) => item.id));
+    for (const id of batch) {
+      requested.current.add(id);
+      if (reach.has(id)) attempts.current.set(id, (attempts.current.get(id) ?? 0) + 1);
+      latestRequest.current.set(id, request);
     }
+    const current = (id: string) => latestRequest.current.get(id) === request;
+    const failed = (ids: string[], message: string, { retry = true } = {}) => {
+      const mine = ids.filter(current);
+      if (mine.length === 0) return;
+      const again = retry ? mine.filter((id) => (attempts.current.get(id) ?? 0) < CONTEXT_ATTEMPTS) : [];
+      const retried = new Set(again);
+      setContexts((shown) => ({ ...shown, ...Object.fromEntries(mine.map((id) => [id, { status: "failed", message: retried.has(id) ? `${message} Trying again.` : message } as const])) }));
+      if (again.length > 0) {
+        setTimeout(() => {
+          for (const id of again) requested.current.delete(id);
+          setRetryRound((round) => round + 1);
+        }, CONTEXT_RETRY_MS);
+      }
+    };
+    fetch(`/api/moderation/contexts?ids=${batch.join(",")}`, { cache: "no-store" })
+      .then(async (response) => {
+        const body = (await response.json()) as { contexts: CommentContext[] } | { error: string };
+        if (!response.ok || "error" in body) return failed(batch, "error" in body ? body.error : "The context could not be loaded.");
+        const found = body.contexts.filter((context) => current(context.commentId));
+        setContexts((shown) => ({ ...shown, ...Object.fromEntries(found.map((context) => [context.commentId, { status: "ready", context } as const])) }));
+        const missing = new Set(batch);
+        for (const context of body.contexts) missing.delete(context.commentId);
+        if (missing.size > 0) failed([...missing], "This comment no longer exists.", { retry: false });
+      })
+      .catch(() => failed(batch, "The context could not be loaded."));
   }, [items, active, retryRound]);
 
   // The next page joins the list before this one runs out, so the keyboard never meets an end.

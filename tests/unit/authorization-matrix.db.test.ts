@@ -37,7 +37,7 @@ const actionFiles = readdirSync(actionsDir).filter((file) => readFileSync(path.j
 const modules = Object.fromEntries(await Promise.all(actionFiles.map(async (file) => [file.replace(/\.ts$/, ""), await import(`@/app/_lib/actions/${file}`)] as const)));
 const { GET: pendingRoute } = await import("@/app/api/moderation/pending/route");
 const { GET: queueRoute } = await import("@/app/api/moderation/queue/route");
-const { GET: contextRoute } = await import("@/app/api/moderation/comments/[id]/context/route");
+const { GET: contextsRoute } = await import("@/app/api/moderation/contexts/route");
 const { GET: eventsRoute } = await import("@/app/api/moderation/events/route");
 const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { signUnsubscribeToken } = await import("@/app/_lib/mail/unsubscribe-token");
@@ -280,13 +280,18 @@ const TABLE: Record<string, Row> = {
     },
     succeeded: (result) => (result as { status: number }).status === 200,
   },
-  "route GET /api/moderation/comments/[id]/context": {
+  "route GET /api/moderation/contexts": {
     people: { ...staffOnly },
     call: async (f) => {
-      const response = await contextRoute(new Request(`http://localhost/api/moderation/comments/${f.pendingId}/context`), { params: Promise.resolve({ id: f.pendingId }) });
-      return { status: response.status };
+      const { NextRequest } = await import("next/server");
+      const response = await contextsRoute(new NextRequest(`http://localhost/api/moderation/contexts?ids=${f.pendingId}`));
+      const body = (await response.json()) as { contexts?: { commentId: string }[] };
+      return { status: response.status, contexts: body.contexts?.map((context) => context.commentId) ?? [] };
     },
-    succeeded: (result) => (result as { status: number }).status === 200,
+    succeeded: (result) => {
+      const { status, contexts } = result as { status: number; contexts: string[] };
+      return status === 200 && contexts.length === 1;
+    },
   },
   "route GET /api/moderation/events": {
     people: { ...staffOnly },

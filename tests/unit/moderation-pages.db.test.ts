@@ -66,7 +66,8 @@ async function statusesOfRoute(file: string, id: string): Promise<Record<string,
   const { NextRequest } = await import("next/server");
   const statuses: Record<string, number> = {};
   for (const method of HTTP_METHODS.filter((name) => typeof handlers[name] === "function")) {
-    const url = `http://localhost/${path.dirname(path.relative("app", file))}`;
+    // Routes that read comments named in the query (the contexts) are given the id there too.
+    const url = `http://localhost/${path.dirname(path.relative("app", file))}?ids=${id}`;
     const response = await (handlers[method] as RouteHandler)(new NextRequest(url, { method }), { params: Promise.resolve({ id }) });
     statuses[method] = response.status;
   }
@@ -120,11 +121,11 @@ describe("moderation pages and routes check the role themselves", () => {
 
   it("lets a moderator through the route, so the refusals above are about the role", async () => {
     state.viewer = await makeViewer(database.db, { role: "MODERATOR", name: `Moderator ${randomUUID()}` });
-    // Routes about one comment are asked about a comment that exists.
+    // Routes about comments are asked about a comment that exists.
     const post = await database.db.post.create({ data: { slug: `p-${randomUUID()}`, title: "P", authorName: "A", publishedAt: new Date(), body: "B" } });
     const comment = await database.db.comment.create({ data: { postId: post.id, body: "Waiting.", status: "PENDING" } });
     for (const file of routes) {
-      const statuses = await statusesOfRoute(file, file.includes("/comments/") ? comment.id : subjectId);
+      const statuses = await statusesOfRoute(file, file.includes("/contexts/") ? comment.id : subjectId);
       expect(Object.values(statuses).every((status) => status < 400), `${file}: ${JSON.stringify(statuses)}`).toBe(true);
     }
   });

@@ -2,6 +2,9 @@ import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
+// The raw-query helpers are the runtime's, the same in both generated clients.
+import { Prisma } from "@/generated/sqlite/client";
+import { CONTEXTS_PER_REQUEST } from "@/app/_lib/schemas/limits";
 import { excerpt } from "@/app/_lib/content/truncate";
 import { ageOf, exactTime, formatLongDate, relativeTime } from "@/app/_lib/format";
 import { PENDING_IN_PLACE, THREAD_PAGE_SIZE } from "@/app/_lib/comments/queries";
@@ -65,31 +68,58 @@ async function threadHref(comment: { id: string; parentId: string | null; create
   return `/posts/${slug}${page > 1 ? `?comments=${page}` : ""}#comment-${comment.id}`;
 }
 
-async function authorRecord(userId: string, now: Date): Promise<AuthorRecord | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, role: true, createdAt: true, status: true, suspendedUntil: true, statusReason: true, alwaysPremoderate: true, trusted: true },
+const authorSelect = { id: true, name: true, role: true, createdAt: true, status: true, suspendedUntil: true, statusReason: true, alwaysPremoderate: true, trusted: true } as const;
+type AuthorRow = Prisma.UserGetPayload<{ select: typeof authorSelect }>;
+type Tally = { counts: Record<CommentStatus, number>; reportsTotal: number; reportsOpen: number };
+
+/**
+ * Each author's comments by status and the reports against them, open or settled: one statement
+ * for every author of a batch (the queue asks for a batch of contexts every few decisions).
+ */
+async function authorTallies(authorIds: string[]): Promise<Map<string, Tally>> {
+  const tallies = new Map<string, Tally>(authorIds.map((id) => [id, { counts: { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 }, reportsTotal: 0, reportsOpen: 0 }]));
+  if (authorIds.length === 0) return tallies;
+  const authors = Prisma.join(authorIds);
+  const rows = await db.$queryRaw<{ authorId: string; key: string; count: number | bigint }[]>`
+    SELECT "authorId", CAST("status" AS TEXT) AS "key", COUNT(*) AS "count"
+      FROM "Comment" WHERE "authorId" IN (${authors}) GROUP BY "authorId", "status"
+    UNION ALL
+    SELECT "Comment"."authorId", CASE WHEN "Report"."resolvedAt" IS NULL THEN 'open' ELSE 'settled' END, COUNT(*)
+      FROM "Report" JOIN "Comment" ON "Comment"."id" = "Report"."commentId"
+      WHERE "Comment"."authorId" IN (${authors})
+      GROUP BY "Comment"."authorId", CASE WHEN "Report"."resolvedAt" IS NULL THEN 'open' ELSE 'settled' END`;
+  for (const row of rows) {
+    const tally = tallies.get(row.authorId);
+    if (!tally) continue;
+    const count = Number(row.count);
+    if (row.key === "open" || row.key === "settled") {
+      tally.reportsTotal += count;
+      if (row.key === "open") tally.reportsOpen = count;
+    } else if (row.key in tally.counts) tally.counts[row.key as CommentStatus] = count;
+  }
+  return tallies;
+}
+
+const recentOf = (authorId: string) =>
+  db.comment.findMany({
+    where: { authorId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: RECENT,
+    select: { id: true, status: true, body: true, createdAt: true, rejectionReason: true, decidedBy: { select: { name: true } }, post: { select: { title: true } } },
   });
-  if (!user) return null;
-  const [byStatus, recent, reportTotal, reportOpen, latestReports] = await Promise.all([
-    db.comment.groupBy({ by: ["status"], where: { authorId: userId }, _count: { _all: true } }),
-    db.comment.findMany({
-      where: { authorId: userId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: RECENT,
-      select: { id: true, status: true, body: true, createdAt: true, rejectionReason: true, decidedBy: { select: { name: true } }, post: { select: { title: true } } },
-    }),
-    db.report.count({ where: { comment: { authorId: userId } } }),
-    db.report.count({ where: { comment: { authorId: userId }, resolvedAt: null } }),
-    db.report.findMany({
-      where: { comment: { authorId: userId } },
-      orderBy: { createdAt: "desc" },
-      take: 3,
-      select: { reason: true, text: true, createdAt: true, comment: { select: { body: true } } },
-    }),
-  ]);
-  const counts: Record<CommentStatus, number> = { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 };
-  for (const row of byStatus) counts[row.status] = row._count._all;
+
+const latestReportsAgainst = (authorId: string) =>
+  db.report.findMany({
+    where: { comment: { authorId } },
+    orderBy: { createdAt: "desc" },
+    take: 3,
+    select: { reason: true, text: true, createdAt: true, comment: { select: { body: true } } },
+  });
+
+/** The author's record, from what the batch read about them. */
+async function authorRecord(user: AuthorRow, tally: Tally, recent: Awaited<ReturnType<typeof recentOf>>, now: Date): Promise<AuthorRecord> {
+  // Most authors were never reported: their record asks for no reports.
+  const latestReports = tally.reportsTotal > 0 ? await latestReportsAgainst(user.id) : [];
   return {
     id: user.id,
     name: user.name,
@@ -104,7 +134,7 @@ async function authorRecord(userId: string, now: Date): Promise<AuthorRecord | n
       trusted: user.trusted,
       reason: user.statusReason,
     },
-    counts,
+    counts: tally.counts,
     recent: recent.map((comment) => ({
       id: comment.id,
       status: comment.status,
@@ -115,17 +145,23 @@ async function authorRecord(userId: string, now: Date): Promise<AuthorRecord | n
       rejectionReason: comment.rejectionReason,
     })),
     reports: {
-      total: reportTotal,
-      open: reportOpen,
+      total: tally.reportsTotal,
+      open: tally.reportsOpen,
       latest: latestReports.map((report) => ({ reason: report.reason, text: report.text, when: relativeTime(report.createdAt, now), excerpt: flat(report.comment.body, 80) })),
     },
   };
 }
 
-export async function commentContext(viewer: Viewer | null, commentId: string, now = new Date()): Promise<CommentContext | null> {
-  if (!hasRole(viewer, "MODERATOR")) return null;
-  const comment = await db.comment.findUnique({
-    where: { id: commentId },
+/**
+ * The contexts of the given comments (at most CONTEXTS_PER_REQUEST), keyed by comment id; a
+ * comment that no longer exists has none. Read together: one query for the comments and their
+ * authors, one for every author's tallies, one per author for their latest comments.
+ */
+export async function commentContexts(viewer: Viewer | null, commentIds: string[], now = new Date()): Promise<Map<string, CommentContext>> {
+  const contexts = new Map<string, CommentContext>();
+  if (!hasRole(viewer, "MODERATOR") || commentIds.length === 0) return contexts;
+  const comments = await db.comment.findMany({
+    where: { id: { in: commentIds.slice(0, CONTEXTS_PER_REQUEST) } },
     select: {
       id: true,
       parentId: true,
@@ -134,28 +170,39 @@ export async function commentContext(viewer: Viewer | null, commentId: string, n
       createdAt: true,
       authorId: true,
       guestName: true,
+      author: { select: authorSelect },
       post: { select: { title: true, slug: true } },
       parent: { select: { status: true, body: true, deletedAt: true, createdAt: true, guestName: true, author: { select: { name: true } } } },
     },
   });
-  if (!comment) return null;
-  const [href, author] = await Promise.all([threadHref(comment, comment.post.slug), comment.authorId ? authorRecord(comment.authorId, now) : null]);
-  const parent = comment.parent;
-  return {
-    commentId: comment.id,
-    post: comment.post,
-    threadHref: href,
-    parent: parent
-      ? {
-          authorName: parent.author?.name ?? parent.guestName ?? "Deleted user",
-          status: parent.status,
-          deleted: parent.deletedAt !== null,
-          excerpt: parent.deletedAt ? "" : flat(parent.body, 400),
-          when: exactTime(parent.createdAt),
-          at: parent.createdAt.toISOString(),
-        }
-      : null,
-    author,
-    guestName: comment.authorId ? null : (comment.guestName ?? "Deleted user"),
-  };
+  const authors = new Map(comments.flatMap((comment) => (comment.author ? [[comment.author.id, comment.author] as const] : [])));
+  const [tallies, recent, hrefs] = await Promise.all([
+    authorTallies([...authors.keys()]),
+    Promise.all([...authors.keys()].map(async (id) => [id, await recentOf(id)] as const)).then((entries) => new Map(entries)),
+    Promise.all(comments.map((comment) => threadHref(comment, comment.post.slug))),
+  ]);
+  const records = new Map(
+    await Promise.all([...authors.values()].map(async (author) => [author.id, await authorRecord(author, tallies.get(author.id)!, recent.get(author.id)!, now)] as const)),
+  );
+  comments.forEach((comment, index) => {
+    const parent = comment.parent;
+    contexts.set(comment.id, {
+      commentId: comment.id,
+      post: comment.post,
+      threadHref: hrefs[index]!,
+      parent: parent
+        ? {
+            authorName: parent.author?.name ?? parent.guestName ?? "Deleted user",
+            status: parent.status,
+            deleted: parent.deletedAt !== null,
+            excerpt: parent.deletedAt ? "" : flat(parent.body, 400),
+            when: exactTime(parent.createdAt),
+            at: parent.createdAt.toISOString(),
+          }
+        : null,
+      author: comment.author ? records.get(comment.author.id)! : null,
+      guestName: comment.authorId ? null : (comment.guestName ?? "Deleted user"),
+    });
+  });
+  return contexts;
 }

@@ -25,3 +25,6 @@ export const REJECTION_REASONS = [
  * autofill and password managers have no saved value for (they are also told to leave it alone).
  */
 export const HONEYPOT_FIELD = "homepage";
+
+/** How many comments' contexts the moderator's queue asks for in one request. */
+export const CONTEXTS_PER_REQUEST = 10;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { commentBody } from "./comment";
 import { cleanText } from "./text";
 import { isSlug, recordId } from "./ids";
+import { CONTEXTS_PER_REQUEST } from "./limits";
 
 const id = recordId();
 export const commentStatus = z.enum(["PENDING", "APPROVED", "REJECTED", "SPAM", "TRASH"]);
@@ -32,6 +33,12 @@ export const bulkDecisionInput = z.object({
 });
 
 export const undoInput = z.object({ eventIds: z.array(id).min(1, "There is nothing to undo.").max(100), filters: queueFiltersInput });
+
+/** The queue's request for the contexts of the comments coming up: `?ids=a,b,c`. */
+export const contextIdsInput = z
+  .string({ error: "Name the comments." })
+  .transform((value) => [...new Set(value.split(",").map((part) => part.trim()).filter((part) => part !== ""))])
+  .pipe(z.array(id).min(1, "Name the comments.").max(CONTEXTS_PER_REQUEST, `Ask for at most ${CONTEXTS_PER_REQUEST} comments at a time.`));
 
 export const moderatorEditInput = z.object({ commentId: id, body: commentBody, reason });
 
