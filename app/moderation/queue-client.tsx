@@ -217,13 +217,14 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
     setFocusRequest({ index: Math.min(...restore.map(({ position }) => position)) });
   }, []);
 
-  // The author's record beside their other comments changes with every decision on one of them.
+  // A decision changes what other comments' contexts show: the author's record beside their other
+  // comments, and the status of the comment that replies answer.
   const refreshContextsOf = useCallback(
     (decidedItems: QueueItemView[]) => {
       const authors = new Set(decidedItems.map((item) => item.authorId).filter((id): id is string => Boolean(id)));
-      if (authors.size === 0) return;
+      const answered = new Set(decidedItems.map((item) => item.id));
       for (const item of items) {
-        if (item.authorId && authors.has(item.authorId)) {
+        if ((item.authorId && authors.has(item.authorId)) || (item.parentId && answered.has(item.parentId))) {
           requested.current.delete(item.id);
           attempts.current.delete(item.id);
         }
@@ -316,6 +317,7 @@ export function QueueClient({ tab, items: initialItems, nextCursor: initialCurso
       const result = await send(() => dismissReports({ commentId: item.id, filters }));
       if (result.ok) {
         showCounts(result);
+        refreshContextsOf([item]);
         offerUndo(result.eventIds, [{ item, position }], `Reports dismissed: comment by ${item.authorName} stays published.`);
       } else {
         decided.current.delete(item.id);

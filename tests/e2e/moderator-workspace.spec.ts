@@ -121,6 +121,34 @@ test("the context panel: what the comment answers, where it sits, and its author
   await expect(page.locator(`#comment-${reply.id}`).getByText("Pending: awaiting your review.", { exact: false })).toBeVisible();
 });
 
+test("a decision on a comment shows in the context of its replies and of its author's other comments", async ({ page }) => {
+  const post = await createPost();
+  const asker = await createUser();
+  const replier = await createUser();
+  const moderator = await createUser({ role: "MODERATOR" });
+  const now = Date.now();
+  const question = await db.comment.create({ data: { postId: post.id, authorId: asker.id, body: "Is an MRI needed at six weeks?", status: "APPROVED", termsVersion: 1, createdAt: new Date(now - 3 * HOUR) } });
+  await db.comment.create({ data: { postId: post.id, authorId: asker.id, body: "Another question of mine.", status: "APPROVED", termsVersion: 1, createdAt: new Date(now - 2 * HOUR) } });
+  await db.comment.create({ data: { postId: post.id, authorId: replier.id, body: "Only with red flags.", status: "APPROVED", termsVersion: 1, parentId: question.id, createdAt: new Date(now - HOUR) } });
+
+  await signIn(page, moderator, "/");
+  // The approved tab, newest first: the reply, the asker's other question, then the question.
+  await openQueue(page, post.slug, "approved");
+  const context = page.getByRole("complementary", { name: "Context of the selected comment" });
+  await expect(context.getByText(`In reply to ${asker.name} (published)`)).toBeVisible();
+  await page.keyboard.press("j");
+  await expect(context.getByRole("region", { name: asker.name }).getByRole("definition")).toHaveText(["2", "0", "0", "0"]);
+  await page.keyboard.press("j");
+  await expect(page.getByRole("article", { name: `Comment by ${asker.name} on ${post.title}` }).last()).toBeFocused();
+  await page.keyboard.press("s");
+  await expect.poll(() => statusOf(question.id)).toBe("SPAM");
+
+  // Focus went back to the asker's other question: their record counts the spam now.
+  await expect(context.getByRole("region", { name: asker.name }).getByRole("definition")).toHaveText(["1", "0", "1", "0"]);
+  await page.keyboard.press("k");
+  await expect(context.getByText(`In reply to ${asker.name} (spam)`)).toBeVisible();
+});
+
 test("undo: a decision taken back within ten seconds restores the comment and sends no email; after the window the email is queued", async ({ page }) => {
   const post = await createPost();
   const reader = await createUser();

@@ -37,6 +37,8 @@ export type QueueItem = {
   approvedBefore: number;
   postTitle: string;
   postSlug: string;
+  // The comment this one answers: its context shows that comment's status.
+  parentId: string | null;
   parentExcerpt: string | null;
   createdAt: Date;
   termsVersion: number | null;
@@ -113,6 +115,7 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
       ...renderedSelect,
       revision: true,
       guestName: true,
+      parentId: true,
       createdAt: true,
       termsVersion: true,
       heldReason: true,
@@ -152,6 +155,7 @@ export async function listQueue(viewer: Viewer | null, tab: Tab, filters: QueueF
       approvedBefore: (row.author ? approvedBy.get(row.author.id) : 0) ?? 0,
       postTitle: row.post.title,
       postSlug: row.post.slug,
+      parentId: row.parentId,
       parentExcerpt: row.parent ? flatExcerpt(row.parent.body) : null,
       createdAt: row.createdAt,
       termsVersion: row.termsVersion,
