@@ -38,10 +38,11 @@ export default defineConfig({
     // busy for half a minute after the other had run out of tests.
     { name: "long", testMatch: LONG_JOURNEYS },
     { name: "chromium", testIgnore: [/(site-wide|alone)\//, LONG_JOURNEYS] },
-    // Tests that change what every page shows (the current terms, site settings) run after the rest.
+    // Tests that change what every page shows (site settings) run after the rest.
     { name: "site-wide", testMatch: /site-wide\/.*\.spec\.ts/, dependencies: ["long", "chromium"] },
-    // Settings that change what every other journey meets (one files their comments as a bot's,
-    // one takes staff powers from accounts without two-factor) run one at a time, after the rest.
+    // What every other journey meets (new terms, which the settings journeys' comments would then
+    // have to accept again; a setting that files comments as a bot's; staff powers taken from
+    // accounts without two-factor) changes one test at a time, after the rest.
     { name: "alone", testMatch: /alone\/.*\.spec\.ts/, dependencies: ["site-wide"], workers: 1 },
   ],
   webServer: {
