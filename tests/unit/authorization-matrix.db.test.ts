@@ -20,6 +20,10 @@ vi.mock("@/app/_lib/auth/viewer", async (importOriginal) => ({
   getViewer: async () => state.viewer,
   sessionClaims: async () => ({ userId: (state.viewer as Viewer | null)?.id ?? null, sessionVersion: 0 }),
 }));
+// An allowed decision teaches the spam filter a second later (it marks the comments it learnt
+// from), which could land inside a later case's before-and-after snapshots; learning has its own
+// tests, this table is about who may act.
+vi.mock("@/app/_lib/spam/train", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/app/_lib/spam/train")>()), learnSoon: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), refresh: vi.fn(), unstable_cache: (load: () => unknown) => load }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` }),
