@@ -26,12 +26,26 @@ export async function createUser(options: UserOptions = {}) {
 }
 
 /**
+ * NextAuth's CSRF token. The page's request context keeps its connection between calls, and one
+ * left idle for the server's keep-alive timeout can be closed just as it is used again: browsers
+ * send an idempotent request again then, Playwright's request context does not, so this does.
+ */
+async function csrfTokenFor(page: Page): Promise<string> {
+  const ask = () => page.request.get("/api/auth/csrf");
+  const response = await ask().catch((error: Error) => {
+    if (/ECONNRESET|socket hang up/.test(error.message)) return ask();
+    throw error;
+  });
+  return ((await response.json()) as { csrfToken: string }).csrfToken;
+}
+
+/**
  * Signs in the way the login form's script does (NextAuth's CSRF token, then its credentials
  * callback) without drawing the form, opens `returnTo` and waits for the header to name the user.
  * For journeys about something else; those about signing in use `signInThroughForm`.
  */
 export async function signIn(page: Page, user: { email: string; name: string }, returnTo = "/") {
-  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const csrfToken = await csrfTokenFor(page);
   const answer = await page.request.post("/api/auth/callback/credentials", { form: { email: user.email, password: PASSWORD, csrfToken, json: "true" } });
   const { url } = (await answer.json()) as { url: string };
   expect(new URL(url).searchParams.get("error"), `signing in ${user.email}`).toBeNull();
