@@ -9,6 +9,7 @@ import { excerpt } from "@/app/_lib/content/truncate";
 import { ageOf, exactTime, formatLongDate, relativeTime } from "@/app/_lib/format";
 import { PENDING_IN_PLACE, THREAD_PAGE_SIZE } from "@/app/_lib/comments/queries";
 import type { CommentStatus } from "./decide";
+import { zeroCounts } from "./tallies";
 
 const RECENT = 5;
 // Replies nest at most ten deep (the settings' limit), so the walk to a thread's root is short.
@@ -77,7 +78,7 @@ type Tally = { counts: Record<CommentStatus, number>; reportsTotal: number; repo
  * for every author of a batch (the queue asks for a batch of contexts every few decisions).
  */
 async function authorTallies(authorIds: string[]): Promise<Map<string, Tally>> {
-  const tallies = new Map<string, Tally>(authorIds.map((id) => [id, { counts: { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 }, reportsTotal: 0, reportsOpen: 0 }]));
+  const tallies = new Map<string, Tally>(authorIds.map((id) => [id, { counts: zeroCounts(), reportsTotal: 0, reportsOpen: 0 }]));
   if (authorIds.length === 0) return tallies;
   const authors = Prisma.join(authorIds);
   const rows = await db.$queryRaw<{ authorId: string; key: string; count: number | bigint }[]>`

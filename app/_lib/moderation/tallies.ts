@@ -7,6 +7,9 @@ import type { CommentStatus } from "./decide";
 /** Changes not yet folded into the totals before a read folds them (PostgreSQL only). */
 const FOLD_AFTER = 500;
 
+/** A count for every status, each at zero: what a tally starts from before rows add to it. */
+export const zeroCounts = (): Record<CommentStatus, number> => ({ PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 });
+
 /**
  * How many comments hold each status, from the tallies the database keeps in the same
  * transaction as every change (triggers on Comment, see the performance migration): exact, and
@@ -21,7 +24,7 @@ export const commentTallies = cache(async (): Promise<Record<CommentStatus, numb
       UNION ALL
       SELECT CAST("status" AS TEXT) AS "status", "delta" AS "count", 1 AS "change" FROM "CommentTallyChange"
     ) AS "tallies" GROUP BY "status"`;
-  const tallies: Record<CommentStatus, number> = { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 };
+  const tallies = zeroCounts();
   let changes = 0;
   for (const row of rows) {
     tallies[row.status] = Number(row.count);
