@@ -142,6 +142,9 @@ async function loadAndFaults() {
   const files = ["sqlite", "postgresql"].map((provider) => path.join(outputDir, `load-and-faults-${provider}.json`));
   for (const file of files) rmSync(file, { force: true });
   const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
+  // The build is checked once here, so the two runs side by side never build at the same time.
+  run(process.execPath, [tsx, "scripts/start.ts", "--prepare"], { DATABASE_URL: `file:${path.join(outputDir, `${runId}-build.db`)}` });
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(outputDir, `${runId}-build.db${suffix}`), { force: true });
   const finished = await sideBySide(
     (["sqlite", "postgresql"] as const).map((provider, index) => ({
       name: `${name}: ${provider === "sqlite" ? "SQLite" : "PostgreSQL"}`,

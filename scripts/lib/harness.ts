@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createDatabase, type Database } from "../../app/_lib/db/client";
 import type { DatabaseTarget } from "../../app/_lib/db/url";
@@ -18,13 +18,19 @@ export { freePort, startServer, type Server } from "./server";
 
 export const PASSWORD = "load test password";
 
-/** Builds when the sources changed (npm start's own check), against a throwaway database. */
+/**
+ * Builds when the sources changed (npm start's own check), against a throwaway database of this
+ * process's own: npm test runs two load tests side by side, and one seeding the other's database
+ * hit its unique terms version.
+ */
 export function buildIfNeeded() {
+  const database = path.join(root, "tests", ".output", `harness-build-${process.pid}.db`);
   const build = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts", "--prepare"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: `file:${path.join(root, "tests", ".output", "harness-build.db")}` },
+    env: { ...process.env, DATABASE_URL: `file:${database}` },
   });
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${database}${suffix}`, { force: true });
   if (build.status !== 0) throw new Error("The build failed");
 }
 
