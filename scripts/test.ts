@@ -21,7 +21,7 @@ import path from "node:path";
 import { withDatabaseName } from "../app/_lib/db/url";
 import { CHROMIUM_DEBIAN_PACKAGE, CHROMIUM_PATH } from "./lib/browser";
 import { describeEnvironment } from "./lib/environment";
-import { adminQuery, freePort, postgresAdminUrl } from "./lib/harness";
+import { adminQuery, buildIfNeeded, freePort, postgresAdminUrl } from "./lib/harness";
 import { NGINX } from "./lib/nginx";
 
 type Tally = { passed: number; failed: number; skipped: number };
@@ -142,9 +142,11 @@ async function loadAndFaults() {
   const files = ["sqlite", "postgresql"].map((provider) => path.join(outputDir, `load-and-faults-${provider}.json`));
   for (const file of files) rmSync(file, { force: true });
   const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
-  // The build is checked once here, so the two runs side by side never build at the same time.
-  run(process.execPath, [tsx, "scripts/start.ts", "--prepare"], { DATABASE_URL: `file:${path.join(outputDir, `${runId}-build.db`)}` });
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(outputDir, `${runId}-build.db${suffix}`), { force: true });
+  // The build is checked once here, so the two runs side by side never build at the same time;
+  // a failed build fails both runs below, which report it.
+  try {
+    buildIfNeeded();
+  } catch {}
   const finished = await sideBySide(
     (["sqlite", "postgresql"] as const).map((provider, index) => ({
       name: `${name}: ${provider === "sqlite" ? "SQLite" : "PostgreSQL"}`,
