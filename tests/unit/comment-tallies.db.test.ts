@@ -44,6 +44,10 @@ describe("the counts of the queue's tabs and the header's pending count", () => 
       ),
     );
     const ids = seeded.map((comment) => comment.id);
+    // Open reports on a third of them, some from two readers: the reported tab counts comments.
+    await database.db.report.createMany({
+      data: ids.filter((_, index) => index % 3 === 0).flatMap((commentId, index) => authors.slice(0, 1 + (index % 2)).map((reporter) => ({ commentId, reporterId: reporter.id, reason: "SPAM" as const }))),
+    });
     // Moderators decide on what they last saw, often stale: many decisions lose, as they would.
     const operations = Array.from({ length: 160 }, async (_, index) => {
       const kind = index % 8;
@@ -69,7 +73,9 @@ describe("the counts of the queue's tabs and the header's pending count", () => 
     const expected = await fullCounts();
     expect(await commentTallies()).toEqual(expected);
     const tabs = await queueCounts(moderators[0]!);
-    expect(tabs).toMatchObject({ pending: expected.PENDING, approved: expected.APPROVED, rejected: expected.REJECTED, spam: expected.SPAM, trash: expected.TRASH });
+    const openlyReported = await database.db.report.findMany({ where: { resolvedAt: null }, distinct: ["commentId"], select: { commentId: true } });
+    expect(openlyReported.length).toBeGreaterThan(0);
+    expect(tabs).toMatchObject({ pending: expected.PENDING, approved: expected.APPROVED, rejected: expected.REJECTED, spam: expected.SPAM, trash: expected.TRASH, reported: openlyReported.length });
     expect((await pendingSummary(moderators[0]!))?.count).toBe(expected.PENDING);
     // Something happened: the run moved comments between statuses and removed some.
     expect(await database.db.moderationEvent.count({ where: { commentId: { in: ids } } })).toBeGreaterThan(10);

@@ -8,6 +8,7 @@ import type { Transaction } from "@/app/_lib/db/client";
 import { UNDO_WINDOW_MS } from "@/app/_lib/schemas/limits";
 import { recordDecisions } from "@/app/_lib/operations/record";
 import { announceDecided } from "./live";
+import { isRecordNotFound } from "@/app/_lib/db/errors";
 
 export type Decision = "APPROVE" | "REJECT" | "SPAM" | "TRASH" | "RESTORE";
 export type CommentStatus = "PENDING" | "APPROVED" | "REJECTED" | "SPAM" | "TRASH";
@@ -66,19 +67,25 @@ async function decideIn(tx: Tx, moderator: Viewer, input: DecisionInput, now: Da
     input.expectedStatus === "PENDING"
       ? undefined
       : await tx.comment.findUnique({ where: { id: input.commentId }, select: { decidedAt: true, decidedById: true, rejectionReason: true } });
-  const updated = await tx.comment.updateMany({
-    // Only the text the moderator read: an edit since then raised the revision.
-    where: { id: input.commentId, status: input.expectedStatus, revision: input.expectedRevision },
-    data: {
-      status,
-      decidedAt: status === "PENDING" ? null : now,
-      decidedById: status === "PENDING" ? null : moderator.id,
-      rejectionReason: status === "REJECTED" ? (input.reason?.trim() || null) : null,
-    },
-  });
-  if (updated.count !== 1) return conflict(tx, input);
-  // One read serves the audit event, the answer and the decision's emails.
-  const comment = await tx.comment.findUniqueOrThrow({ where: { id: input.commentId }, select: { postId: true, createdAt: true, ...decisionMailSelect } });
+  let comment;
+  try {
+    // One statement changes the comment and reads what the audit event, the answer and the
+    // decision's emails need; it matches only the text the moderator read (an edit since then
+    // raised the revision).
+    comment = await tx.comment.update({
+      where: { id: input.commentId, status: input.expectedStatus, revision: input.expectedRevision },
+      data: {
+        status,
+        decidedAt: status === "PENDING" ? null : now,
+        decidedById: status === "PENDING" ? null : moderator.id,
+        rejectionReason: status === "REJECTED" ? (input.reason?.trim() || null) : null,
+      },
+      select: { postId: true, createdAt: true, ...decisionMailSelect },
+    });
+  } catch (error) {
+    if (isRecordNotFound(error)) return conflict(tx, input);
+    throw error;
+  }
   const detail: DecisionDetail = {
     from: input.expectedStatus,
     to: status,

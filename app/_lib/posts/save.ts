@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/app/_lib/auth/viewer";
 import { hasRole, refusalFor } from "@/app/_lib/auth/require";
 import { db } from "@/app/_lib/db";
-import { isUniqueViolation } from "@/app/_lib/db/errors";
+import { isRecordNotFound, isUniqueViolation } from "@/app/_lib/db/errors";
 import type { PostInput } from "@/app/_lib/schemas/post";
 import { postRendering } from "@/app/_lib/content/markdown";
 
@@ -20,7 +20,7 @@ export async function savePost(viewer: Viewer | null, input: PostInput, postId?:
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, field: "slug", message: "Another post already uses this address." };
-    if ((error as { code?: string }).code === "P2025") return { ok: false, message: "This post no longer exists." };
+    if (isRecordNotFound(error)) return { ok: false, message: "This post no longer exists." };
     throw error;
   }
 }
