@@ -6,7 +6,7 @@
  * missing, so a client that writes the header would otherwise choose the address every
  * per-address limit sees. The app reads the chain with app/_lib/client-address.ts. And it keeps a
  * page cache for visitors without a session (app/_lib/page-cache.ts): post pages are rendered
- * once per change and then sent from memory, each time with a fresh nonce.
+ * once per change, without Next's runtime, and then sent from memory, each time with a fresh nonce.
  * Run by `npm start` (scripts/start.ts). It listens on PORT on every interface, IPv4 and IPv6.
  * It logs one JSON line per request and records its duration for GET /metrics, and on SIGTERM it
  * drains: it stops taking connections, finishes the requests under way, then closes the app's
@@ -21,7 +21,8 @@ import { joinInstances } from "../app/_lib/operations/bus";
 import { logger } from "../app/_lib/operations/logger";
 import { isDraining } from "../app/_lib/operations/shutdown";
 import { drainOnSignals } from "./lib/drain";
-import { onResponseEnd, storableHeaders } from "./lib/response-capture";
+import { holdUntilEnd, storableHeaders } from "./lib/response-capture";
+import { withoutScripts } from "./lib/without-scripts";
 import { serveStaticFile } from "./lib/static-cache";
 import { markCacheHit, observeRequests } from "./lib/request-log";
 import { requestedCommentsPage } from "../app/_lib/posts/page-number";
@@ -54,6 +55,7 @@ const POST_PAGE = /^\/posts\/[a-z0-9-]{1,200}$/;
 // The home page and the feeds: what visitors and feed readers fetch most after the posts.
 const LISTING = /^\/(?:feed\.xml|posts\/[a-z0-9-]{1,200}\/comments\/feed\.xml)?$/;
 const CACHEABLE_TYPE = /^(?:text\/html|application\/rss\+xml)/;
+const HTML_TYPE = /^text\/html/;
 const NONCE_IN_POLICY = /'nonce-([^']+)'/;
 const NONCE_PLACEHOLDER = "\u0000nonce\u0000";
 
@@ -97,25 +99,31 @@ function respondFromCache(response: ServerResponse, page: NonNullable<ReturnType
   response.end();
 }
 
-/** Lets Next answer, keeping a copy of the document to store once it is complete. */
+/**
+ * Lets Next render a visitor's page, held back until complete: the visitor gets the document
+ * without Next's runtime (scripts/lib/without-scripts.ts), and the page cache keeps the same.
+ * A document rendered for someone after all, or one that sets a cookie, goes out as Next wrote it.
+ */
 function captureForCache(key: string, request: IncomingMessage, response: ServerResponse) {
   const generation = pageCacheGeneration();
   const requestId = randomUUID();
   request.headers[PAGE_REQUEST_HEADER] = requestId;
   // A response cut short never reaches the store below; its mark is forgotten all the same.
   response.once("close", () => void wasPersonal(requestId));
-  onResponseEnd(response, (document) => {
+  holdUntilEnd(response, (document, send) => {
     // Rendered for a signed-in person after all (getViewer says so): never kept.
-    if (wasPersonal(requestId)) return;
+    if (wasPersonal(requestId) || (response.headersSent && response.hasHeader("content-length"))) return send(document);
     const type = String(response.getHeader("content-type") ?? "");
     const encoding = response.getHeader("content-encoding");
-    if (response.statusCode !== 200 || response.getHeader("set-cookie") || encoding || !CACHEABLE_TYPE.test(type)) return;
+    if (response.statusCode !== 200 || response.getHeader("set-cookie") || encoding || !CACHEABLE_TYPE.test(type)) return send(document);
+    const body = HTML_TYPE.test(type) ? withoutScripts(document.toString("utf8")) : document.toString("utf8");
+    const sent = Buffer.from(body);
     const headers = storableHeaders(response);
-    const body = document.toString("utf8");
     const nonce = NONCE_IN_POLICY.exec(headers["content-security-policy"] ?? "")?.[1];
     if (nonce) headers["content-security-policy"] = headers["content-security-policy"]!.replace(nonce, NONCE_PLACEHOLDER);
-    const parts = (nonce ? body.split(nonce) : [body]).map((part) => Buffer.from(part));
+    const parts = nonce ? body.split(nonce).map((part) => Buffer.from(part)) : [sent];
     storePage(key, { status: 200, headers, parts, storedAt: Date.now() }, generation);
+    send(sent);
   });
 }
 

@@ -98,7 +98,7 @@ export function LoginForm({
 
   if (codeStep) {
     return (
-      <form onSubmit={onSubmitCode} className="form" aria-label="Two-factor code" noValidate>
+      <form onSubmit={onSubmitCode} method="post" className="form" aria-label="Two-factor code" noValidate>
         <p>Your account has two-factor authentication on. Enter the code your authenticator app shows now.</p>
         <TextField
           id="code"
@@ -135,7 +135,7 @@ export function LoginForm({
 
   return (
     <>
-      <form onSubmit={onSubmitPassword} className="form" noValidate>
+      <form onSubmit={onSubmitPassword} method="post" className="form" noValidate>
         <TextField id="email" name="email" label="Email" type="email" autoComplete="email" required errors={errors.email} defaultValue={linking?.email} />
         {linking && <input type="hidden" name="linkToken" value={linking.token} />}
         <TextField id="password" name="password" label="Password" type="password" autoComplete="current-password" required errors={errors.password} />

@@ -8,20 +8,27 @@ import type { ServerResponse } from "node:http";
 // Per response or per connection: never replayed from a stored copy.
 const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "set-cookie", "x-request-id"]);
 
+type Write = (...args: unknown[]) => boolean;
+type End = (...args: unknown[]) => ServerResponse;
+
+function keeper(chunks: Buffer[]) {
+  return (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    if (Buffer.isBuffer(chunk)) chunks.push(chunk);
+    else if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    else chunks.push(Buffer.from(chunk as Uint8Array));
+  };
+}
+
 /**
  * Calls `complete` with the whole body, its bytes as sent, once the response has been handed to
  * the connection in full; never for a response cut short (the client went away).
  */
 export function onResponseEnd(response: ServerResponse, complete: (body: Buffer) => void): void {
   const chunks: Buffer[] = [];
-  const write = response.write.bind(response) as (...args: unknown[]) => boolean;
-  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
-  const keep = (chunk: unknown, encoding?: unknown) => {
-    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-    if (Buffer.isBuffer(chunk)) chunks.push(chunk);
-    else if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
-    else chunks.push(Buffer.from(chunk as Uint8Array));
-  };
+  const write = response.write.bind(response) as Write;
+  const end = response.end.bind(response) as End;
+  const keep = keeper(chunks);
   response.once("finish", () => complete(Buffer.concat(chunks)));
   response.write = ((chunk: unknown, ...rest: unknown[]) => {
     keep(chunk, rest[0]);
@@ -30,6 +37,41 @@ export function onResponseEnd(response: ServerResponse, complete: (body: Buffer)
   response.end = ((chunk?: unknown, ...rest: unknown[]) => {
     keep(chunk, rest[0]);
     return end(chunk, ...rest);
+  }) as ServerResponse["end"];
+}
+
+/**
+ * Holds back everything Next writes into a response, headers included, until it ends; then
+ * `complete` gets the whole body and `send`s what the client receives instead: the same bytes,
+ * or a document changed before any of it left. Nothing reaches the client until `send`; a
+ * changed body may have any length unless the headers, already formed, fixed one.
+ */
+export function holdUntilEnd(response: ServerResponse, complete: (body: Buffer, send: (body: Buffer) => void) => void): void {
+  const chunks: Buffer[] = [];
+  const end = response.end.bind(response) as End;
+  const keep = keeper(chunks);
+  // Next flushes the headers before its first chunk; here they wait for the whole body.
+  response.flushHeaders = () => {};
+  response.write = ((chunk: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    const written = rest.at(-1);
+    if (typeof written === "function") process.nextTick(written as () => void);
+    return true;
+  }) as ServerResponse["write"];
+  response.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    const finished = [chunk, ...rest].find((argument) => typeof argument === "function");
+    response.end = end as ServerResponse["end"];
+    complete(Buffer.concat(chunks), (body) => {
+      // Headers already formed (Next's compression forms them before its first write, sending
+      // nothing yet) stay as they are: without a length the body goes out chunked, at any length.
+      if (!response.headersSent) {
+        response.removeHeader("transfer-encoding");
+        response.setHeader("content-length", String(body.byteLength));
+      }
+      end(body, finished);
+    });
+    return response;
   }) as ServerResponse["end"];
 }
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SCRIPT_PAYLOADS } from "../support/hostile-inputs";
 import { createPost, db } from "./support/db";
-import { createUser, signIn } from "./support/users";
+import { createUser, PASSWORD, signIn } from "./support/users";
 
 const nonceOf = (policy: string | undefined) => /'nonce-([^']+)'/.exec(policy ?? "")?.[1];
 
@@ -48,8 +48,10 @@ test("visitors get post pages from the cache, each with a fresh nonce in the pol
   expect(first.headers).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "strict-origin-when-cross-origin", "content-type": expect.stringMatching(/^text\/html/) });
   expect(first.policy).not.toContain("unsafe-inline' 'nonce");
 
-  // The cached document still runs its own scripts (the page hydrates) and none of the readers'.
+  // The cached document runs nothing: not Next's runtime (a visitor's page needs none), and none
+  // of the readers' words.
   await expect(page.getByRole("heading", { level: 2, name: `${SCRIPT_PAYLOADS.length} Responses to “${post.title}”` })).toBeVisible();
+  expect(await page.locator("script").count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(errors.filter((error) => /Content Security Policy|Refused/.test(error))).toEqual([]);
 });
@@ -102,6 +104,44 @@ test("every change readers would see empties the cache at once: approve, a moder
   await expect.poll(async () => (await db.post.findUniqueOrThrow({ where: { id: post.id } })).commentsOpen).toBe(false);
   expect((await anonymousView()).text).toContain("Comments are closed.");
   await Promise.all([staff.close(), authorContext.close()]);
+});
+
+test("a visitor's post page comes without scripts, rendered or cached, and works: its links lead on and sign-in brings the runtime back", async ({ page }) => {
+  const post = await createPost();
+  const author = await createUser();
+  await db.comment.create({ data: { postId: post.id, authorId: author.id, body: "A published response.", status: "APPROVED" } });
+  const reader = await createUser();
+  const scriptsFetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scriptsFetched.push(request.url());
+  });
+
+  // The first visit is rendered for this visitor (nothing is cached for a new post yet).
+  const rendered = await visit(page, `/posts/${post.slug}`);
+  const cached = await visitUntilCached(page, `/posts/${post.slug}`);
+  for (const seen of [rendered, cached]) {
+    expect(seen.html).not.toMatch(/<script\b/i);
+    expect(seen.html).not.toMatch(/rel="(?:modulepreload|preload)"[^>]*as="script"|as="script"[^>]*rel="preload"/);
+    expect(seen.html).toContain("A published response.");
+  }
+  expect(rendered.cached).toBe(false);
+  expect(scriptsFetched).toEqual([]);
+  await expect(page.getByRole("heading", { level: 1, name: post.title })).toBeVisible();
+  await expect(page.getByText("A published response.")).toBeVisible();
+
+  // A plain link: the login page, which has a form, loads the runtime; signing in leads back to
+  // the post, now drawn for the reader with its comment form.
+  await page.getByRole("region", { name: "Leave a Reply" }).getByRole("link", { name: "Log in" }).click();
+  // A full page load now: the form works once its scripts have run, which the load event waits for.
+  await page.waitForURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("Email").fill(reader.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(`Signed in as ${reader.name}`)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/posts/${post.slug}`));
+  await expect(page.getByRole("form", { name: "Leave a comment" }).getByRole("textbox", { name: "Comment" })).toBeVisible();
+  expect(scriptsFetched.length).toBeGreaterThan(0);
+  expect(await page.locator("script[src]").count()).toBeGreaterThan(0);
 });
 
 test("signed-in readers never get a cached page: they see their own pending comment", async ({ page, browser }) => {
