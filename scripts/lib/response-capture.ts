@@ -4,6 +4,7 @@
  * worth replaying.
  */
 import type { ServerResponse } from "node:http";
+import { logger } from "../../app/_lib/operations/logger";
 
 // Per response or per connection: never replayed from a stored copy.
 const NOT_STORED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "set-cookie", "x-request-id"]);
@@ -62,7 +63,11 @@ export function holdUntilEnd(response: ServerResponse, complete: (body: Buffer, 
     keep(chunk, rest[0]);
     const finished = [chunk, ...rest].find((argument) => typeof argument === "function");
     response.end = end as ServerResponse["end"];
-    complete(Buffer.concat(chunks), (body) => {
+    const whole = Buffer.concat(chunks);
+    let sent = false;
+    const send = (body: Buffer) => {
+      if (sent) return;
+      sent = true;
       // Headers already formed (Next's compression forms them before its first write, sending
       // nothing yet) stay as they are: without a length the body goes out chunked, at any length.
       if (!response.headersSent) {
@@ -70,7 +75,14 @@ export function holdUntilEnd(response: ServerResponse, complete: (body: Buffer, 
         response.setHeader("content-length", String(body.byteLength));
       }
       end(body, finished);
-    });
+    };
+    try {
+      complete(whole, send);
+    } catch (error) {
+      // Whatever went wrong in `complete`, the client gets the response as Next wrote it.
+      logger().error({ err: error }, "A held response could not be changed; it was sent as rendered");
+      send(whole);
+    }
     return response;
   }) as ServerResponse["end"];
 }

@@ -88,6 +88,19 @@ describe("holding a response back until it ends", () => {
     expect(seen).toMatchObject({ status: 200, body: "<p>one</p><p>three</p>", headers: { "content-length": "22", "content-type": "text/html; charset=utf-8" } });
   });
 
+  it("sends the body as Next wrote it when the change fails, rather than leaving the client waiting", async () => {
+    const seen = await serve(
+      (response) => {
+        response.setHeader("content-type", "text/html");
+        response.end("<p>as rendered</p><script>x</script>");
+      },
+      () => {
+        throw new Error("the change failed");
+      },
+    );
+    expect(seen).toMatchObject({ status: 200, body: "<p>as rendered</p><script>x</script>" });
+  });
+
   it("sends a changed body whole when the headers were formed before the first write, without a length", async () => {
     const seen = await serve(
       (response) => {
