@@ -22,20 +22,20 @@ async function openAndWatch(page: Page, path: string) {
   page.on("requestfailed", (request) => open.delete(key(request)));
   // What was still open when load fired is what a reader's browser waited on.
   let openAtLoad: string[] = [];
-  page.once("load", () => (openAtLoad = [...open].map(([request, type]) => `${type} ${request}`)));
+  page.once("load", () => (openAtLoad = [...open.keys()]));
   await page.goto(path, { waitUntil: "commit" });
   const loaded = await page
     .waitForLoadState("load", { timeout: LOAD_BOUND_MS })
     .then(() => true)
     .catch(() => false);
   const readyState = await page.evaluate(() => document.readyState).catch((error: Error) => `unreadable: ${error.message}`);
-  if (!loaded) openAtLoad = [...open].map(([request, type]) => `${type} ${request}`);
+  if (!loaded) openAtLoad = [...open.keys()];
   // A preload the load event did not wait for (a page without scripts loads before its fonts
   // arrive) finishes a moment later; a request that never ends is still open after the bound.
   const settledBy = Date.now() + LOAD_BOUND_MS;
-  while (openAtLoad.some((request) => open.has(request.slice(request.indexOf(" ") + 1))) && Date.now() < settledBy) await page.waitForTimeout(50);
-  openAtLoad = openAtLoad.filter((request) => open.has(request.slice(request.indexOf(" ") + 1)));
-  return { path, loaded, readyState, openAtLoad, frames: page.frames().length };
+  while (openAtLoad.some((request) => open.has(request)) && Date.now() < settledBy) await page.waitForTimeout(50);
+  const stillOpen = openAtLoad.filter((request) => open.has(request)).map((request) => `${open.get(request)} ${request}`);
+  return { path, loaded, readyState, openAtLoad: stillOpen, frames: page.frames().length };
 }
 
 test("every kind of page finishes loading, with no request left open, for visitors, readers and moderators", async ({ browser }) => {
