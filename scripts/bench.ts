@@ -24,7 +24,6 @@ import { clearWithKeyboard } from "./lib/keyboard-clearing";
 import { benchInstances, type BenchRow } from "./lib/bench-instances";
 import { percentile } from "./lib/percentile";
 import { renderStale } from "../app/_lib/content/rerender";
-import { DEFAULT_MIN_SECONDS_TO_COMMENT } from "../app/_lib/settings/schema";
 import { actionId, buildIfNeeded, fetchOnce, freePort, freshDatabase, openCommentForms, PASSWORD, prepare, root, signIn, startServer, submitComment } from "./lib/harness";
 
 const { values } = parseArgs({
@@ -201,8 +200,8 @@ async function main() {
         if (result.acknowledged) acknowledged += 1;
         return performance.now() - began;
       };
-      // The readers have the post open: their forms are drawn (and old enough) before the clock starts.
-      await openCommentForms(url, cookies, mri.slug, DEFAULT_MIN_SECONDS_TO_COMMENT);
+      // The readers have the post open: their forms are drawn before the clock starts.
+      await openCommentForms(url, cookies, mri.slug);
       // Sustained: 50 connections, each a reader submitting again as soon as the last one is answered.
       const sustainedUntil = Date.now() + size.seconds * 1000;
       const sustainedStart = Date.now();

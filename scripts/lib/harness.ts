@@ -115,17 +115,15 @@ function formTokenFor(url: string, cookie: string, slug: string): Promise<string
 
 /**
  * Every reader's comment form, drawn before a measurement starts: a reader has the post open long
- * before pressing Post, so drawing the page is not part of a submission's time. Resolves once every
- * form is old enough (`minSeconds`) for its submission to count as a person's, not a bot's.
+ * before pressing Post, so drawing the page is not part of a submission's time.
  */
-export async function openCommentForms(url: string, cookies: string[], slug: string, minSeconds: number, atOnce = 4): Promise<void> {
+export async function openCommentForms(url: string, cookies: string[], slug: string, atOnce = 4): Promise<void> {
   const waiting = [...cookies];
   await Promise.all(
     Array.from({ length: atOnce }, async () => {
       for (let cookie = waiting.shift(); cookie !== undefined; cookie = waiting.shift()) await formTokenFor(url, cookie, slug);
     }),
   );
-  await new Promise((resolve) => setTimeout(resolve, minSeconds * 1000));
 }
 
 /** Submits the comment form as React would: the fields under `_1_`, the arguments last. */
