@@ -17,7 +17,7 @@ import { migrate } from "../prisma/migrate";
 import { seed } from "../prisma/seed/index";
 import { DEFAULT_DIGEST_HOUR_UTC, startMailJobs } from "../app/_lib/mail/jobs";
 import { renderStale } from "../app/_lib/content/rerender";
-import { serverProcessEnv } from "./lib/server-env";
+import { serverNodeFlags, serverProcessEnv } from "./lib/server-env";
 import { prepareLocalSecret } from "./local-secret";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -93,7 +93,7 @@ async function main() {
   log(`Serving on http://localhost:${port}`);
   // Production runs scripts/serve.ts (Next's handler, with the connection's address recorded).
   // `--import tsx` runs it in this one process (tsx's own command would add a parent process).
-  const command = dev ? [nextBin, "dev", "-p", port] : ["--import", "tsx", path.join(root, "scripts/serve.ts")];
+  const command = dev ? [nextBin, "dev", "-p", port] : [...serverNodeFlags(), "--import", "tsx", path.join(root, "scripts/serve.ts")];
   const server = spawn(process.execPath, command, {
     cwd: root,
     stdio: "inherit",

@@ -8,3 +8,19 @@
  * An operator's own MALLOC_ARENA_MAX wins.
  */
 export const serverProcessEnv = (): NodeJS.ProcessEnv => ({ MALLOC_ARENA_MAX: "2", ...process.env });
+
+/**
+ * How far V8 lets the heap grow past what the last full collection kept, in percent. By its own
+ * rule it waits until the heap is up to four times the live data while collecting is cheap: with
+ * about 120 MB alive under ten concurrent renders, the heap reached 360 MB before each collection.
+ * Collecting at half as much again kept the same work's heap under 215 MB. An operator's
+ * HEAP_GROWING_PERCENT wins (0 is V8's own rule).
+ */
+const DEFAULT_HEAP_GROWING_PERCENT = 50;
+
+/** Flags for the server's node, before its script. */
+export function serverNodeFlags(): string[] {
+  const configured = Number(process.env.HEAP_GROWING_PERCENT ?? DEFAULT_HEAP_GROWING_PERCENT);
+  const percent = Number.isInteger(configured) && configured >= 0 ? configured : DEFAULT_HEAP_GROWING_PERCENT;
+  return [`--heap-growing-percent=${percent}`];
+}

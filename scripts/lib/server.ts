@@ -4,7 +4,7 @@ import { appendFileSync, closeSync, mkdirSync, openSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { root } from "./root";
-import { serverProcessEnv } from "./server-env";
+import { serverNodeFlags, serverProcessEnv } from "./server-env";
 
 export type Server = { url: string; process: ChildProcess; stop: () => Promise<void>; output: () => string };
 
@@ -26,7 +26,7 @@ export async function startServer(
   // through this process, a benchmark's log lines would cost the load generator's CPU.
   const logFile = keepOutput ? null : openSync(log, "a");
   // One process (no tsx wrapper), so the SIGKILL scenario kills the server itself.
-  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", path.join(root, "scripts/serve.ts")], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...nodeOptions, "--import", "tsx", path.join(root, "scripts/serve.ts")], {
     cwd: root,
     // The load generator stands in for a reverse proxy on loopback: the addresses it forwards count.
     env: { ...serverProcessEnv(), DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.1", ...env },
