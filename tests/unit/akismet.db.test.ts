@@ -91,6 +91,17 @@ describe("checking comments with Akismet, when AKISMET_KEY is set", () => {
     expect(await storedOnPost()).toMatchObject({ status: "PENDING", heldReason: "held: first comment" });
   });
 
+  it("asks once about a submission sent twice: the retry is answered with the stored comment", async () => {
+    state.viewer = await makeViewer(database.db);
+    const submissionKey = randomUUID();
+    const first = await submit("Sent twice, as a reader on a bad connection does.", { extra: { submissionKey } });
+    const again = await submit("Sent twice, as a reader on a bad connection does.", { extra: { submissionKey } });
+    expect(first).toMatchObject({ status: "success" });
+    expect(again).toMatchObject({ status: "success", commentId: first.commentId });
+    expect(fake.received.filter((request) => request.path.endsWith("/comment-check"))).toHaveLength(1);
+    expect(await database.db.comment.count({ where: { postId } })).toBe(1);
+  });
+
   it("stores the comment as usual when Akismet fails, refuses the key, or hangs, within its time limit", async () => {
     for (const behaviour of ["fail", "invalid-key", "hang"] as const) {
       fake.behaviour = behaviour;

@@ -269,6 +269,17 @@ describe("submitting a comment", () => {
     expect(await countOnPost()).toBe(1);
   });
 
+  it("a retry of a stored reply is answered with it after the comment it answers was rejected", async () => {
+    const parent = await database.db.comment.create({ data: { postId, guestName: "G", body: "Published first.", status: "APPROVED" } });
+    const key = randomUUID();
+    const first = await submitComment(reader, input({ submissionKey: key, parentId: parent.id }));
+    expect(first).toMatchObject({ ok: true, replayed: false });
+    await database.db.comment.update({ where: { id: parent.id }, data: { status: "REJECTED" } });
+    expect(await submitComment(reader, input({ submissionKey: key, parentId: parent.id }))).toMatchObject({ ok: true, replayed: true, comment: { id: first.ok ? first.comment.id : "" } });
+    // A new submission is refused as before.
+    expect(await submitComment(reader, input({ parentId: parent.id }))).toMatchObject({ ok: false, message: expect.stringMatching(/published comment on this post/) });
+  });
+
   it("records the acceptance of each terms version a comment is stored under, replays or not", async () => {
     const key = randomUUID();
     expect(await submitComment(reader, input({ submissionKey: key }))).toMatchObject({ ok: true });

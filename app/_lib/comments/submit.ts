@@ -83,35 +83,40 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
   const blocked = commentingBlockedReason(viewer, now);
   if (blocked) return refuse("form", blocked);
 
-  // A retry of a stored submission is answered with it first, whatever changed since (the post
-  // closed, new terms): the reader's comment was stored. The check is repeated under the lock.
-  const replay = await replayOf(db, input.submissionKey, viewer);
-  if (replay) return replay;
+  // A retry of a stored submission is answered with it, whatever changed since (the post closed,
+  // new terms): the reader's comment was stored. Nearly every submission is new, and the
+  // transaction's one read tells a retry apart anyway, so the key is looked up here only before
+  // a refusal, or before asking Akismet about words it was already asked about.
+  const refuseUnlessStored = async (field: CommentField, message: string) => (await replayOf(db, input.submissionKey, viewer)) ?? refuse(field, message);
 
   const [settings, termsVersion] = await Promise.all([getSettings(), currentTermsVersion(now)]);
   const post = await db.post.findUnique({ where: { id: input.postId }, select: { id: true, slug: true, commentsOpen: true, publishedAt: true } });
-  if (!post) return refuse("form", "This post no longer exists.");
-  if (!acceptsComments(post, settings.closeCommentsAfterDays, now)) return refuse("form", "Comments are closed.");
+  if (!post) return refuseUnlessStored("form", "This post no longer exists.");
+  if (!acceptsComments(post, settings.closeCommentsAfterDays, now)) return refuseUnlessStored("form", "Comments are closed.");
   if (!viewer.emailVerified && !settings.unverifiedMayComment) {
-    return refuse("form", "Confirm your email address before commenting: open the link we emailed you, or ask for a new one on your account page.");
+    return refuseUnlessStored("form", "Confirm your email address before commenting: open the link we emailed you, or ask for a new one on your account page.");
   }
 
-  if (termsVersion === null) return refuse("form", "Comments are not open until Terms and Conditions are published.");
+  if (termsVersion === null) return refuseUnlessStored("form", "Comments are not open until Terms and Conditions are published.");
   if (input.termsVersion !== termsVersion) {
-    return refuse("acceptTerms", `The Terms and Conditions have changed (now version ${termsVersion}). Read them, then tick the box again.`);
+    return refuseUnlessStored("acceptTerms", `The Terms and Conditions have changed (now version ${termsVersion}). Read them, then tick the box again.`);
   }
 
   if (input.parentId) {
     const parent = await db.comment.findUnique({ where: { id: input.parentId }, select: { postId: true, status: true, deletedAt: true } });
     if (!parent || parent.postId !== post.id || parent.status !== "APPROVED" || parent.deletedAt) {
-      return refuse("form", "You can only reply to a published comment on this post.");
+      return refuseUnlessStored("form", "You can only reply to a published comment on this post.");
     }
     if ((await depthOf(input.parentId, settings.maxReplyDepth)) >= settings.maxReplyDepth) {
-      return refuse("form", "This conversation is as deep as replies can go. Reply to an earlier comment instead.");
+      return refuseUnlessStored("form", "This conversation is as deep as replies can go. Reply to an earlier comment instead.");
     }
   }
 
-  // A retry answered above was never sent to Akismet again; a refusal above never reached it.
+  // A retry is never sent to Akismet again; a refusal above never reached it.
+  if (screening.akismetSaysSpam) {
+    const replay = await replayOf(db, input.submissionKey, viewer);
+    if (replay) return replay;
+  }
   const akismetSpam = screening.akismetSaysSpam ? await screening.akismetSaysSpam(post.slug) : false;
   const spamReason = screening.spamReason ?? (akismetSpam ? "spam: Akismet took it for spam" : null);
   const hasApprovedComment = Boolean(await db.comment.findFirst({ where: { authorId: viewer.id, status: "APPROVED" }, select: { id: true } }));
