@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/app/_lib/auth/viewer";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-database";
 import { makeViewer } from "../support/viewer";
 import { setAppDatabase } from "../support/app-db";
 
@@ -105,6 +105,18 @@ describe("the counts of the queue's tabs and the header's pending count", () => 
     expect(await database.db.commentTallyChange.count()).toBe(0);
     expect(await commentTallies()).toEqual(await fullCounts());
   }, 60_000);
+
+  it.runIf(testProvider === "postgresql")("leave no deleted changes behind a fold for every later read to scan", async () => {
+    const changesSize = async () => Number((await database.db.$queryRaw<{ bytes: bigint }[]>`SELECT pg_relation_size('"CommentTallyChange"') AS "bytes"`)[0]!.bytes);
+    // What an import leaves: one change row for each comment written.
+    await database.db.comment.createMany({ data: Array.from({ length: 5_000 }, (_, index) => ({ postId, body: `Imported ${index}`, guestName: "Guest", status: "APPROVED" as const })) });
+    expect(await changesSize()).toBeGreaterThan(100_000);
+    await foldTallyChanges();
+    expect(await database.db.commentTallyChange.count()).toBe(0);
+    // Vacuumed: the pages the deleted rows filled are given back, not scanned by each read.
+    expect(await changesSize()).toBeLessThan(16_384);
+    expect(await commentTallies()).toEqual(await fullCounts());
+  });
 
   it("follow writes made outside the app's code too: bulk inserts, raw updates and deletes", async () => {
     const before = await fullCounts();
