@@ -49,7 +49,9 @@ let folding: Promise<void> | null = null;
  * The deleted rows stay in the table's pages until a vacuum, and every read scans them: after
  * 100,000 comments were written at once (an import), each read took 60 ms instead of under 1
  * until autovacuum came by. So the fold vacuums the table at once (a moment for so small a
- * table, beside concurrent writes; one already vacuuming it is left to finish).
+ * table, beside concurrent writes; one already vacuuming it is left to finish). The emptied pages
+ * stay for new changes: giving them back would wait up to seconds for any open transaction that
+ * read the table (a backup's, say) while the fold holds a connection.
  */
 export async function foldTallyChanges(): Promise<void> {
   if (providerOf(db) !== "postgresql") return;
@@ -58,5 +60,5 @@ export async function foldTallyChanges(): Promise<void> {
          "sums" AS (SELECT "status", SUM("delta") AS "delta" FROM "moved" GROUP BY "status")
     UPDATE "CommentTally" SET "count" = "CommentTally"."count" + "sums"."delta"
     FROM "sums" WHERE "CommentTally"."status" = "sums"."status"`;
-  await db.$executeRaw`VACUUM (SKIP_LOCKED) "CommentTallyChange"`;
+  await db.$executeRaw`VACUUM (SKIP_LOCKED, TRUNCATE false) "CommentTallyChange"`;
 }
