@@ -17,6 +17,7 @@ const { commentFormToken } = await import("@/app/_lib/spam/comment-form-token");
 const { learnFromDecisions, reportLessons } = await import("@/app/_lib/spam/train");
 const { decideComment } = await import("@/app/_lib/moderation/decide");
 const { undoDecisions } = await import("@/app/_lib/moderation/undo");
+const { settingsChanged } = await import("@/app/_lib/settings");
 
 /** A stand-in for Akismet on this machine: it answers as told, and keeps what it was sent. */
 type Behaviour = "answer" | "fail" | "hang" | "invalid-key";
@@ -148,6 +149,26 @@ describe("what a submission's answer gives away", () => {
     const closed = await database.db.post.create({ data: { slug: `c-${randomUUID()}`, title: "P", authorName: "A", publishedAt: new Date(), body: "B", commentsOpen: false } });
     expect(await submit("Hello there, a question about the trial.", { on: closed.id })).toMatchObject({ status: "error", message: "Comments are closed." });
     expect(fake.received).toHaveLength(0);
+  });
+
+  it("sends Akismet nothing of a comment that flood control or the duplicate check refuses", async () => {
+    const checks = () => fake.received.filter((request) => request.path.endsWith("/comment-check")).length;
+    await reader();
+    await submit("The first of two, too close together.");
+    expect(await submit("The second of two, too close together.")).toMatchObject({ status: "error", message: expect.stringMatching(/posting too quickly/) });
+    expect(checks()).toBe(1);
+
+    await database.db.setting.upsert({ where: { key: "commentIntervalSeconds" }, update: { value: "0" }, create: { key: "commentIntervalSeconds", value: "0" } });
+    settingsChanged();
+    try {
+      await reader();
+      await submit("The same words, twice.");
+      expect(await submit("The same words, twice.")).toMatchObject({ status: "error", errors: { body: [expect.stringMatching(/already said that/)] } });
+      expect(checks()).toBe(2);
+    } finally {
+      await database.db.setting.delete({ where: { key: "commentIntervalSeconds" } });
+      settingsChanged();
+    }
   });
 
   it("asks Akismet about a bot's comment as about a person's, with the post's own address", async () => {

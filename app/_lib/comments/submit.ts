@@ -53,6 +53,43 @@ async function replayOf(client: Pick<Transaction, "comment">, submissionKey: str
   return { ok: true, comment: { id, parentId, body, bodyHtml, bodyHtmlVersion, status, createdAt }, postSlug: existing.post.slug, replayed: true };
 }
 
+/** What the checks against a reader's earlier comments compare with; a null time turns one off. */
+type EarlierCheck = { viewer: Viewer; submissionKey: string; postId: string; body: string; floodSince: Date | null; duplicateSince: Date | null };
+
+/**
+ * One read answers three checks: this key's comment (a retry, answered with it), the reader's
+ * comments within the flood interval, and the same words on this post within the duplicate
+ * window (refused). Null when the submission is new and may be stored.
+ */
+async function checkEarlier(client: Pick<Transaction, "comment">, check: EarlierCheck): Promise<SubmitResult | null> {
+  const { viewer, floodSince, duplicateSince } = check;
+  const earlier = await client.comment.findMany({
+    where: {
+      // A setting of 0 turns a check off; comparing with `now` would instead refuse a
+      // submission that started later but committed first.
+      OR: [
+        { submissionKey: check.submissionKey },
+        ...(floodSince ? [{ authorId: viewer.id, createdAt: { gt: floodSince } }] : []),
+        ...(duplicateSince ? [{ authorId: viewer.id, postId: check.postId, body: check.body, createdAt: { gte: duplicateSince } }] : []),
+      ],
+    },
+    select: { submissionKey: true, authorId: true, postId: true, body: true, createdAt: true },
+  });
+  if (earlier.some((comment) => comment.submissionKey === check.submissionKey)) return replayOf(client, check.submissionKey, viewer);
+  const mine = earlier.filter((comment) => comment.authorId === viewer.id);
+  if (floodSince) {
+    const latest = Math.max(...mine.filter((comment) => comment.createdAt > floodSince).map((comment) => comment.createdAt.getTime()));
+    if (latest > floodSince.getTime()) {
+      const seconds = Math.ceil((latest - floodSince.getTime()) / 1000);
+      return refuse("form", `You are posting too quickly. You can post again in ${seconds} second${seconds === 1 ? "" : "s"}.`);
+    }
+  }
+  if (duplicateSince && mine.some((comment) => comment.postId === check.postId && comment.body === check.body && comment.createdAt >= duplicateSince)) {
+    return refuse("body", "It looks as though you've already said that.");
+  }
+  return null;
+}
+
 /**
  * Terms acceptances this process has seen committed ("user:version"). A row, once written, stays
  * (it goes only with its account), so a reader's next comment need not write it again.
@@ -112,10 +149,19 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
     }
   }
 
-  // A retry is never sent to Akismet again; a refusal above never reached it.
+  const earlierCheck: EarlierCheck = {
+    viewer,
+    submissionKey: input.submissionKey,
+    postId: post.id,
+    body: input.body,
+    floodSince: settings.commentIntervalSeconds > 0 ? new Date(now.getTime() - settings.commentIntervalSeconds * 1000) : null,
+    duplicateSince: settings.duplicateWindowMinutes > 0 ? new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000) : null,
+  };
+  // Akismet hears only of a comment every check passed, and never of a retry: the checks against
+  // the reader's earlier comments run before it too (the transaction runs them again, locked).
   if (screening.akismetSaysSpam) {
-    const replay = await replayOf(db, input.submissionKey, viewer);
-    if (replay) return replay;
+    const answered = await checkEarlier(db, earlierCheck);
+    if (answered) return answered;
   }
   const akismetSpam = screening.akismetSaysSpam ? await screening.akismetSaysSpam(post.slug) : false;
   const spamReason = screening.spamReason ?? (akismetSpam ? "spam: Akismet took it for spam" : null);
@@ -125,41 +171,14 @@ export async function submitComment(viewer: Viewer | null, input: CommentInput, 
   const outcome = spamReason
     ? { status: "SPAM" as const, reason: spamReason }
     : filterVerdict(applyRules(input.body, { hasApprovedComment, alwaysPremoderate: viewer.alwaysPremoderate, trusted: viewer.trusted, unverifiedEmail: !viewer.emailVerified }, settings, bodyHtml), spamScore, settings.spamThresholdPercent);
-  const floodControlOn = settings.commentIntervalSeconds > 0;
-  const duplicateCheckOn = settings.duplicateWindowMinutes > 0;
-  const floodSince = new Date(now.getTime() - settings.commentIntervalSeconds * 1000);
-  const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
-
   const acceptance = `${viewer.id}:${termsVersion}`;
   try {
     const result = await db.$transaction(async (tx): Promise<SubmitResult> => {
       // One reader's submissions take turns: flood control, the duplicate check and the replay
       // check read what the reader's previous submission wrote, never around it.
       await lockFor(tx, `comment-author:${viewer.id}`);
-      // One read answers all three: this key's comment (a replay), the reader's comments within
-      // the flood interval, and the same words on this post within the duplicate window.
-      const earlier = await tx.comment.findMany({
-        where: {
-          // A setting of 0 turns a check off; comparing with `now` would instead refuse a
-          // submission that started later but committed first.
-          OR: [
-            { submissionKey: input.submissionKey },
-            ...(floodControlOn ? [{ authorId: viewer.id, createdAt: { gt: floodSince } }] : []),
-            ...(duplicateCheckOn ? [{ authorId: viewer.id, postId: post.id, body: input.body, createdAt: { gte: duplicateSince } }] : []),
-          ],
-        },
-        select: { submissionKey: true, authorId: true, postId: true, body: true, createdAt: true },
-      });
-      if (earlier.some((comment) => comment.submissionKey === input.submissionKey)) return (await replayOf(tx, input.submissionKey, viewer))!;
-      const mine = earlier.filter((comment) => comment.authorId === viewer.id);
-      const latest = Math.max(...mine.filter((comment) => comment.createdAt > floodSince).map((comment) => comment.createdAt.getTime()));
-      if (floodControlOn && latest > floodSince.getTime()) {
-        const seconds = Math.ceil((latest - floodSince.getTime()) / 1000);
-        return refuse("form", `You are posting too quickly. You can post again in ${seconds} second${seconds === 1 ? "" : "s"}.`);
-      }
-      if (duplicateCheckOn && mine.some((comment) => comment.postId === post.id && comment.body === input.body && comment.createdAt >= duplicateSince)) {
-        return refuse("body", "It looks as though you've already said that.");
-      }
+      const answered = await checkEarlier(tx, earlierCheck);
+      if (answered) return answered;
 
       if (!knownAcceptances.has(acceptance)) {
         // A no-op update on conflict keeps the first acceptance's time, in one statement.
