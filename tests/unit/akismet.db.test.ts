@@ -103,6 +103,16 @@ describe("checking comments with Akismet, when AKISMET_KEY is set", () => {
     expect(await database.db.comment.count({ where: { postId } })).toBe(1);
   });
 
+  it("asks once about a submission sent three times at once (a double click)", async () => {
+    state.viewer = await makeViewer(database.db);
+    const submissionKey = randomUUID();
+    const results = await Promise.all([1, 2, 3].map(() => submit("Sent three times at once.", { extra: { submissionKey } })));
+    expect(results.map((result) => result.status)).toEqual(["success", "success", "success"]);
+    expect(new Set(results.map((result) => result.commentId)).size).toBe(1);
+    expect(fake.received.filter((request) => request.path.endsWith("/comment-check"))).toHaveLength(1);
+    expect(await database.db.comment.count({ where: { postId } })).toBe(1);
+  });
+
   it("stores the comment as usual when Akismet fails, refuses the key, or hangs, within its time limit", async () => {
     for (const behaviour of ["fail", "invalid-key", "hang"] as const) {
       fake.behaviour = behaviour;

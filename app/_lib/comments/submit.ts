@@ -110,12 +110,28 @@ function rememberAcceptance(acceptance: string) {
  */
 export type Screening = { spamReason: string | null; akismetSaysSpam?: (postSlug: string) => Promise<boolean> };
 
+/** Submissions this process is storing while Akismet is asked, by reader and submission key. */
+const askingAkismet = new Map<string, Promise<SubmitResult>>();
+
 /**
  * Stores a reader's comment or reply after every check a public endpoint needs; the automatic
  * moderation rules decide whether it waits for a moderator (the default), is published or is spam.
  * Nothing is written unless all pass; the same submission key twice stores one comment.
  */
-export async function submitComment(viewer: Viewer | null, input: CommentInput, now = new Date(), screening: Screening = { spamReason: null }): Promise<SubmitResult> {
+export function submitComment(viewer: Viewer | null, input: CommentInput, now = new Date(), screening: Screening = { spamReason: null }): Promise<SubmitResult> {
+  if (!viewer || !screening.akismetSaysSpam) return submitOnce(viewer, input, now, screening);
+  // A double click sends one key twice at once: both would pass the unlocked checks and ask
+  // Akismet about the same words. The second waits for the first's answer here instead (other
+  // instances still ask on their own; the database stores one comment whichever way).
+  const key = `${viewer.id} ${input.submissionKey}`;
+  const underWay = askingAkismet.get(key);
+  if (underWay) return underWay.then((result) => (result.ok ? { ...result, replayed: true } : result));
+  const submission = submitOnce(viewer, input, now, screening).finally(() => askingAkismet.delete(key));
+  askingAkismet.set(key, submission);
+  return submission;
+}
+
+async function submitOnce(viewer: Viewer | null, input: CommentInput, now: Date, screening: Screening): Promise<SubmitResult> {
   if (!viewer) return refuse("form", "You must be logged in to post a comment.");
   const blocked = commentingBlockedReason(viewer, now);
   if (blocked) return refuse("form", blocked);
