@@ -124,12 +124,15 @@ describe("the counts of the queue's tabs and the header's pending count", () => 
     const reader = createDatabase(database.target);
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
+    let haveRead = () => {};
+    const read = new Promise<void>((resolve) => (haveRead = resolve));
     const reading = reader.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT COUNT(*) FROM "CommentTallyChange"`;
+      haveRead();
       await held;
     });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await read;
       const folded = await Promise.race([foldTallyChanges().then(() => "folded"), new Promise((resolve) => setTimeout(() => resolve("still waiting"), 3_000))]);
       expect(folded).toBe("folded");
     } finally {

@@ -10,6 +10,9 @@ const FOLD_AFTER = 500;
 /** A count for every status, each at zero: what a tally starts from before rows add to it. */
 export const zeroCounts = (): Record<CommentStatus, number> => ({ PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 });
 
+/** The fold this process has under way: ten reads at once start one, not ten. */
+let folding: Promise<void> | null = null;
+
 /**
  * How many comments hold each status, from the tallies the database keeps in the same
  * transaction as every change (triggers on Comment, see the performance migration): exact, and
@@ -37,9 +40,6 @@ export const commentTallies = cache(async (): Promise<Record<CommentStatus, numb
   }
   return tallies;
 });
-
-/** The fold this process has under way: ten reads at once start one, not ten. */
-let folding: Promise<void> | null = null;
 
 /**
  * Moves the changes the PostgreSQL triggers appended into the totals, in one statement: a
