@@ -6,7 +6,8 @@
  * missing, so a client that writes the header would otherwise choose the address every
  * per-address limit sees. The app reads the chain with app/_lib/client-address.ts. And it keeps a
  * page cache for visitors without a session (app/_lib/page-cache.ts): post pages are rendered
- * once per change, without Next's runtime, and then sent from memory, each time with a fresh nonce.
+ * once per change, without Next's runtime, and then sent from memory under a policy that allows no
+ * script at all.
  * Run by `npm start` (scripts/start.ts). It listens on PORT on every interface, IPv4 and IPv6.
  * It logs one JSON line per request and records its duration for GET /metrics, and on SIGTERM it
  * drains: it stops taking connections, finishes the requests under way, then closes the app's
@@ -22,6 +23,7 @@ import { logger } from "../app/_lib/operations/logger";
 import { isDraining } from "../app/_lib/operations/shutdown";
 import { drainOnSignals } from "./lib/drain";
 import { holdUntilEnd, storableHeaders } from "./lib/response-capture";
+import { scriptlessPolicy } from "./lib/scriptless-policy";
 import { withoutScripts } from "./lib/without-scripts";
 import { serveStaticFile } from "./lib/static-cache";
 import { markCacheHit, observeRequests } from "./lib/request-log";
@@ -56,8 +58,6 @@ const POST_PAGE = /^\/posts\/[a-z0-9-]{1,200}$/;
 const LISTING = /^\/(?:feed\.xml|posts\/[a-z0-9-]{1,200}\/comments\/feed\.xml)?$/;
 const CACHEABLE_TYPE = /^(?:text\/html|application\/rss\+xml)/;
 const HTML_TYPE = /^text\/html/;
-const NONCE_IN_POLICY = /'nonce-([^']+)'/;
-const NONCE_PLACEHOLDER = "\u0000nonce\u0000";
 
 /**
  * The key a visitor's request is cached under, or null when it must be rendered for them: only
@@ -68,8 +68,11 @@ const NONCE_PLACEHOLDER = "\u0000nonce\u0000";
 function cacheKey(request: IncomingMessage): string | null {
   if (request.method !== "GET" || SESSION_COOKIE.test(request.headers.cookie ?? "")) return null;
   if (request.headers.rsc || request.headers["next-action"] || request.headers["next-router-state-tree"]) return null;
-  const url = new URL(request.url ?? "/", "http://vetted.invalid");
   const scheme = request.headers["x-forwarded-proto"] === "https" ? "https" : "http";
+  // The usual request, a plain path (these patterns admit no query, escape or dot segment), is its own key.
+  const target = request.url ?? "/";
+  if (POST_PAGE.test(target) || LISTING.test(target)) return `${scheme} ${target}`;
+  const url = new URL(target, "http://vetted.invalid");
   if (LISTING.test(url.pathname)) return url.search === "" && !request.url?.includes("?") ? `${scheme} ${url.pathname}` : null;
   if (!POST_PAGE.test(url.pathname) || ![...url.searchParams.keys()].every((key) => key === "comments")) return null;
   const pages = url.searchParams.getAll("comments");
@@ -82,21 +85,9 @@ function cacheKey(request: IncomingMessage): string | null {
 }
 
 function respondFromCache(response: ServerResponse, page: NonNullable<ReturnType<typeof cachedPage>>, requestId: string) {
-  const nonce = Buffer.from(randomUUID()).toString("base64");
-  const nonceBytes = Buffer.from(nonce);
-  const length = page.parts.reduce((sum, part) => sum + part.byteLength, 0) + nonceBytes.byteLength * (page.parts.length - 1);
-  const headers: Record<string, string> = { ...page.headers, "content-length": String(length), "x-vetted-cache": "hit", "x-request-id": requestId };
-  const policy = headers["content-security-policy"];
-  if (policy) headers["content-security-policy"] = policy.replace(NONCE_PLACEHOLDER, nonce);
-  response.writeHead(page.status, headers);
-  // The stored parts go out as they are, around the nonce: no copy of the document per response.
-  response.cork();
-  page.parts.forEach((part, index) => {
-    if (index > 0) response.write(nonceBytes);
-    response.write(part);
-  });
-  response.uncork();
-  response.end();
+  // Every header in one call (none set before it): Node's fast path.
+  response.writeHead(page.status, { ...page.headers, "x-vetted-cache": "hit", "x-request-id": requestId });
+  response.end(page.body);
 }
 
 /**
@@ -111,19 +102,20 @@ function captureForCache(key: string, request: IncomingMessage, response: Server
   // A response cut short never reaches the store below; its mark is forgotten all the same.
   response.once("close", () => void wasPersonal(requestId));
   holdUntilEnd(response, (document, send) => {
-    // Rendered for a signed-in person after all (getViewer says so): never kept.
-    if (wasPersonal(requestId) || (response.headersSent && response.hasHeader("content-length"))) return send(document);
+    // Rendered for a signed-in person after all (getViewer says so): never kept. Nor is a
+    // response whose headers have left: the copy kept must go out under the policy it is kept with.
+    if (wasPersonal(requestId) || response.headersSent) return send(document);
     const type = String(response.getHeader("content-type") ?? "");
     const encoding = response.getHeader("content-encoding");
     if (response.statusCode !== 200 || response.getHeader("set-cookie") || encoding || !CACHEABLE_TYPE.test(type)) return send(document);
-    const body = HTML_TYPE.test(type) ? withoutScripts(document.toString("utf8")) : document.toString("utf8");
-    const sent = Buffer.from(body);
-    const headers = storableHeaders(response);
-    const nonce = NONCE_IN_POLICY.exec(headers["content-security-policy"] ?? "")?.[1];
-    if (nonce) headers["content-security-policy"] = headers["content-security-policy"]!.replace(nonce, NONCE_PLACEHOLDER);
-    const parts = nonce ? body.split(nonce).map((part) => Buffer.from(part)) : [sent];
-    storePage(key, { status: 200, headers, parts, storedAt: Date.now() }, generation);
-    send(sent);
+    const scriptless = scriptlessPolicy(HTML_TYPE.test(type) ? withoutScripts(document.toString("utf8")) : document.toString("utf8"), storableHeaders(response));
+    if (!scriptless) return send(document);
+    const body = Buffer.from(scriptless.body);
+    const headers = { ...scriptless.headers, "content-length": String(body.byteLength) };
+    storePage(key, { status: 200, headers, body, storedAt: Date.now() }, generation);
+    // This visitor gets what the next ones will: the same document under the same policy.
+    for (const [name, value] of Object.entries(scriptless.headers)) response.setHeader(name, value);
+    send(body);
   });
 }
 
@@ -153,7 +145,7 @@ async function main() {
         markCacheHit(response);
         return respondFromCache(response, page, requestId);
       }
-      // Stored uncompressed: the nonce is written into it for each response.
+      // One uncompressed copy, for every client.
       delete request.headers["accept-encoding"];
       captureForCache(key, request, response);
     }

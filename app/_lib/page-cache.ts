@@ -6,14 +6,15 @@
  * One store per process, shared through globalThis: the server script and the app's bundled
  * modules are loaded separately but run in the same process.
  *
- * Documents keep a placeholder where their Content Security Policy nonce was; every response gets
- * a fresh nonce in the header and the document, so the policy stays as strict as a fresh render.
+ * The documents kept run no script, so their Content Security Policy allows none and carries no
+ * nonce (scripts/lib/scriptless-policy.ts): every visitor gets the same bytes and headers.
  */
 export type CachedPage = {
   status: number;
+  /** Everything the response says about its content, its length included. */
   headers: Record<string, string>;
-  /** The body split at each place the nonce goes, encoded once: a hit only copies bytes. */
-  parts: Buffer[];
+  /** Encoded once: a hit only hands these bytes to the connection. */
+  body: Buffer;
   storedAt: number;
 };
 
@@ -49,7 +50,7 @@ export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 /** The header scripts/serve.ts gives each request it may cache, naming it for markPersonal. */
 export const PAGE_REQUEST_HEADER = "x-vetted-page-request";
 
-const sizeOf = (page: CachedPage) => page.parts.reduce((sum, part) => sum + part.byteLength, 0);
+const sizeOf = (page: CachedPage) => page.body.byteLength;
 
 /** The pages that list every post (the home page and the site's feed) carry this tag. */
 export const INDEX_TAG = "index";

@@ -41,18 +41,43 @@ export function onResponseEnd(response: ServerResponse, complete: (body: Buffer)
   }) as ServerResponse["end"];
 }
 
+type Headers = Record<string, number | string | string[] | undefined>;
+
+/** Records what a writeHead call says (status, message, headers in any of its forms) without forming the headers. */
+function recordHead(response: ServerResponse, statusCode: number, rest: unknown[]): void {
+  response.statusCode = statusCode;
+  for (const argument of rest) {
+    if (typeof argument === "string") response.statusMessage = argument;
+    else if (Array.isArray(argument)) {
+      // [[name, value], …] or [name, value, name, value, …]
+      const pairs: unknown[][] = Array.isArray(argument[0]) ? (argument as unknown[][]) : Array.from({ length: Math.floor(argument.length / 2) }, (_, index) => [argument[2 * index], argument[2 * index + 1]]);
+      for (const [name, value] of pairs) response.setHeader(String(name), value as string | string[]);
+    } else if (argument && typeof argument === "object") {
+      for (const [name, value] of Object.entries(argument as Headers)) if (value !== undefined) response.setHeader(name, value);
+    }
+  }
+}
+
 /**
  * Holds back everything Next writes into a response, headers included, until it ends; then
  * `complete` gets the whole body and `send`s what the client receives instead: the same bytes,
- * or a document changed before any of it left. Nothing reaches the client until `send`; a
- * changed body may have any length unless the headers, already formed, fixed one.
+ * or a document changed before any of it left, under headers it may still change. Nothing
+ * reaches the client until `send`, and the headers are formed only then.
  */
 export function holdUntilEnd(response: ServerResponse, complete: (body: Buffer, send: (body: Buffer) => void) => void): void {
   const chunks: Buffer[] = [];
   const end = response.end.bind(response) as End;
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
   const keep = keeper(chunks);
-  // Next flushes the headers before its first chunk; here they wait for the whole body.
+  let sending = false;
+  // Next flushes the headers before its first chunk, and its compression forms them (writeHead)
+  // before its first write; here they are only recorded and wait for the whole body.
   response.flushHeaders = () => {};
+  response.writeHead = ((statusCode: number, ...rest: unknown[]) => {
+    if (sending) return writeHead(statusCode, ...rest);
+    recordHead(response, statusCode, rest);
+    return response;
+  }) as ServerResponse["writeHead"];
   response.write = ((chunk: unknown, ...rest: unknown[]) => {
     keep(chunk, rest[0]);
     const written = rest.at(-1);
@@ -68,8 +93,7 @@ export function holdUntilEnd(response: ServerResponse, complete: (body: Buffer, 
     const send = (body: Buffer) => {
       if (sent) return;
       sent = true;
-      // Headers already formed (Next's compression forms them before its first write, sending
-      // nothing yet) stay as they are: without a length the body goes out chunked, at any length.
+      sending = true;
       if (!response.headersSent) {
         response.removeHeader("transfer-encoding");
         response.setHeader("content-length", String(body.byteLength));

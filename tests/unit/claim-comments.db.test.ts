@@ -63,7 +63,7 @@ describe("claiming comments written as a guest before the account existed", () =
     state.viewer = viewer;
     expect(await countClaimableComments(viewer)).toBe(3);
     const key = `http /posts/${slug}`;
-    storePage(key, { status: 200, headers: {}, parts: [Buffer.from("cached")], storedAt: Date.now() }, pageCacheGeneration());
+    storePage(key, { status: 200, headers: {}, body: Buffer.from("cached"), storedAt: Date.now() }, pageCacheGeneration());
     expect(cachedPage(key)).not.toBeNull();
 
     expect(await claimEarlierComments({ status: "idle" }, form())).toEqual({ status: "success", message: "3 comments are now yours and show your name." });

@@ -91,7 +91,7 @@ describe("the comment action, called directly as any HTTP client could", () => {
     state.viewer = viewer;
     const slug = (await database.db.post.findUniqueOrThrow({ where: { id: postId } })).slug;
     const key = `http /posts/${slug}`;
-    storePage(key, { status: 200, headers: {}, parts: [Buffer.from("cached page")], storedAt: Date.now() }, pageCacheGeneration());
+    storePage(key, { status: 200, headers: {}, body: Buffer.from("cached page"), storedAt: Date.now() }, pageCacheGeneration());
     vi.mocked(updateTag).mockClear();
     vi.mocked(revalidatePath).mockClear();
     const result = await actions.submitComment({ status: "idle" }, formData({ ...valid(), body: "Held *for* review." }));
@@ -116,7 +116,7 @@ describe("the comment action, called directly as any HTTP client could", () => {
     state.viewer = await makeViewer(database.db, { trusted: true });
     const slug = (await database.db.post.findUniqueOrThrow({ where: { id: postId } })).slug;
     const key = `http /posts/${slug}`;
-    storePage(key, { status: 200, headers: {}, parts: [Buffer.from("cached page")], storedAt: Date.now() }, pageCacheGeneration());
+    storePage(key, { status: 200, headers: {}, body: Buffer.from("cached page"), storedAt: Date.now() }, pageCacheGeneration());
     const result = await actions.submitComment({ status: "idle" }, formData(valid()));
     expect(result).toMatchObject({ status: "success", published: true, comment: { status: "APPROVED" } });
     expect(cachedPage(key)).toBeNull();

@@ -31,7 +31,7 @@ describe("a moderator's decision answers with what the page shows, instead of th
     state.viewer = await makeViewer(database.db, { role: "MODERATOR" });
     const { post, comments } = await postWithPending(3);
     const key = `http /posts/${post.slug}`;
-    storePage(key, { status: 200, headers: {}, parts: [Buffer.from("cached")], storedAt: Date.now() }, pageCacheGeneration());
+    storePage(key, { status: 200, headers: {}, body: Buffer.from("cached"), storedAt: Date.now() }, pageCacheGeneration());
     vi.mocked(revalidatePath).mockClear();
     vi.mocked(updateTag).mockClear();
     vi.mocked(refresh).mockClear();

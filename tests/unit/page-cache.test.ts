@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { cachedPage, INDEX_TAG, pageCacheChanged, pageCacheGeneration, pageTags, postPageTag, storePage } from "@/app/_lib/page-cache";
 
-const page = (text: string) => ({ status: 200, headers: { "content-type": "text/html" }, parts: [Buffer.from(text)], storedAt: Date.now() });
+const page = (text: string) => ({ status: 200, headers: { "content-type": "text/html" }, body: Buffer.from(text), storedAt: Date.now() });
 const keys = ["http /posts/alpha", "http /posts/alpha?comments=2", "http /posts/alpha/comments/feed.xml", "http /posts/beta", "http /", "http /feed.xml"];
 const store = () => keys.forEach((key) => storePage(key, page(key), pageCacheGeneration()));
 const kept = () => keys.filter((key) => cachedPage(key) !== null);

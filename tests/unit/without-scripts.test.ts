@@ -101,17 +101,29 @@ describe("holding a response back until it ends", () => {
     expect(seen).toMatchObject({ status: 200, body: "<p>as rendered</p><script>x</script>" });
   });
 
-  it("sends a changed body whole when the headers were formed before the first write, without a length", async () => {
-    const seen = await serve(
-      (response) => {
-        // What Next's compression does: it forms the headers, then writes through.
-        response.writeHead(200, { "content-type": "text/html" });
-        response.write("<p>kept</p><script>cut</script>");
-        response.end();
-      },
-      withoutScripts,
-    );
-    expect(seen.body).toBe("<p>kept</p>");
-    expect(seen.headers["transfer-encoding"]).toBe("chunked");
+  it("holds headers formed before the first write, so the changed body gets its own length and the headers can still change", async () => {
+    const server = createServer((_request, response) => {
+      holdUntilEnd(response, (body, send) => {
+        response.setHeader("content-security-policy", "script-src 'none'");
+        send(Buffer.from(withoutScripts(body.toString("utf8"))));
+      });
+      // What Next's compression does: it forms the headers, then writes through.
+      response.writeHead(201, "Made", { "content-type": "text/html", "content-security-policy": "script-src 'nonce-N'" });
+      response.writeHead(201, [["x-pairs", "one"]]);
+      response.writeHead(201, ["x-flat", "two"]);
+      response.write("<p>kept</p><script>cut</script>");
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const answer = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      expect(answer.status).toBe(201);
+      expect(answer.statusText).toBe("Made");
+      expect(Object.fromEntries(answer.headers)).toMatchObject({ "content-length": "11", "content-type": "text/html", "content-security-policy": "script-src 'none'", "x-pairs": "one", "x-flat": "two" });
+      expect(answer.headers.get("transfer-encoding")).toBeNull();
+      expect(await answer.text()).toBe("<p>kept</p>");
+    } finally {
+      server.close();
+    }
   });
 });
