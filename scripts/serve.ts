@@ -72,6 +72,8 @@ function cacheKey(request: IncomingMessage): string | null {
   // The usual request, a plain path (these patterns admit no query, escape or dot segment), is its own key.
   const target = request.url ?? "/";
   if (POST_PAGE.test(target) || LISTING.test(target)) return `${scheme} ${target}`;
+  // A target no URL can be made of is Next's to answer (it redirects or refuses it), never kept.
+  if (!URL.canParse(target, "http://vetted.invalid")) return null;
   const url = new URL(target, "http://vetted.invalid");
   if (LISTING.test(url.pathname)) return url.search === "" && !request.url?.includes("?") ? `${scheme} ${url.pathname}` : null;
   if (!POST_PAGE.test(url.pathname) || ![...url.searchParams.keys()].every((key) => key === "comments")) return null;

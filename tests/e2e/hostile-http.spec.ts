@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { COMMENT_BODIES } from "../support/hostile-inputs";
 import { actionId, callFormAction } from "./support/actions";
@@ -80,4 +81,35 @@ test("hostile addresses and query strings get pages or 404s, never a 5xx", async
     if (response.status() >= 500) failures.push(`${response.status()} ${path.slice(0, 80)}`);
   }
   expect(failures).toEqual([]);
+});
+
+/** Sends a request line as written (no client normalises it) and reads the status of the answer. */
+function rawStatus(baseURL: string, target: string): Promise<number | null> {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(`GET ${target} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`));
+    let answer = "";
+    socket.setTimeout(10_000, () => {
+      socket.destroy();
+      resolve(null);
+    });
+    socket.on("data", (chunk) => {
+      answer += String(chunk);
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(answer);
+      if (status) {
+        socket.destroy();
+        resolve(Number(status[1]));
+      }
+    });
+    socket.on("error", () => resolve(null));
+  });
+}
+
+test("a visitor's request for an address no URL can be made of is answered, not left hanging", async ({ baseURL }) => {
+  const targets = ["//[", "//x:99999/", "/\\[", "//%5B", "//posts/[x"];
+  const answers = await Promise.all(targets.map(async (target) => [target, await rawStatus(baseURL!, target)] as const));
+  for (const [target, status] of answers) {
+    expect(status, target).not.toBeNull();
+    expect(status!, target).toBeLessThan(500);
+  }
 });
