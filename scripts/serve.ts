@@ -58,6 +58,8 @@ const POST_PAGE = /^\/posts\/[a-z0-9-]{1,200}$/;
 const LISTING = /^\/(?:feed\.xml|posts\/[a-z0-9-]{1,200}\/comments\/feed\.xml)?$/;
 const CACHEABLE_TYPE = /^(?:text\/html|application\/rss\+xml)/;
 const HTML_TYPE = /^text\/html/;
+// Only the path and query of a target count; the origin it is read against never does.
+const ANY_ORIGIN = "http://vetted.invalid";
 
 /**
  * The key a visitor's request is cached under, or null when it must be rendered for them: only
@@ -73,8 +75,8 @@ function cacheKey(request: IncomingMessage): string | null {
   const target = request.url ?? "/";
   if (POST_PAGE.test(target) || LISTING.test(target)) return `${scheme} ${target}`;
   // A target no URL can be made of is Next's to answer (it redirects or refuses it), never kept.
-  if (!URL.canParse(target, "http://vetted.invalid")) return null;
-  const url = new URL(target, "http://vetted.invalid");
+  if (!URL.canParse(target, ANY_ORIGIN)) return null;
+  const url = new URL(target, ANY_ORIGIN);
   if (LISTING.test(url.pathname)) return url.search === "" && !request.url?.includes("?") ? `${scheme} ${url.pathname}` : null;
   if (!POST_PAGE.test(url.pathname) || ![...url.searchParams.keys()].every((key) => key === "comments")) return null;
   const pages = url.searchParams.getAll("comments");

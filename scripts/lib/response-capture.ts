@@ -41,7 +41,7 @@ export function onResponseEnd(response: ServerResponse, complete: (body: Buffer)
   }) as ServerResponse["end"];
 }
 
-type Headers = Record<string, number | string | string[] | undefined>;
+type HeaderValues = Record<string, number | string | string[] | undefined>;
 
 /** Records what a writeHead call says (status, message, headers in any of its forms) without forming the headers. */
 function recordHead(response: ServerResponse, statusCode: number, rest: unknown[]): void {
@@ -53,7 +53,7 @@ function recordHead(response: ServerResponse, statusCode: number, rest: unknown[
       const pairs: unknown[][] = Array.isArray(argument[0]) ? (argument as unknown[][]) : Array.from({ length: Math.floor(argument.length / 2) }, (_, index) => [argument[2 * index], argument[2 * index + 1]]);
       for (const [name, value] of pairs) response.setHeader(String(name), value as string | string[]);
     } else if (argument && typeof argument === "object") {
-      for (const [name, value] of Object.entries(argument as Headers)) if (value !== undefined) response.setHeader(name, value);
+      for (const [name, value] of Object.entries(argument as HeaderValues)) if (value !== undefined) response.setHeader(name, value);
     }
   }
 }
