@@ -39,7 +39,7 @@ function tagged<T extends object>(client: T, provider: DatabaseTarget["provider"
 
 export function createDatabase(target: DatabaseTarget = resolveDatabase()): Database {
   if (target.provider === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = withConnectionsReturnedOnFailedEnd(new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }));
     return tagged(new PostgresClient({ adapter, transactionOptions }), "postgresql") as unknown as Database;
   }
   mkdirSync(path.dirname(target.file), { recursive: true });
@@ -77,6 +77,42 @@ function withImmediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQ
         await transaction.rollback();
         throw error;
       }
+      return transaction;
+    };
+    return adapter;
+  };
+  return factory;
+}
+
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type PgTransaction = Awaited<ReturnType<PgAdapter["startTransaction"]>>;
+
+const ENDS_TRANSACTION = /^\s*(?:COMMIT|ROLLBACK)\s*$/i;
+
+/**
+ * Prisma 6.19 ends a transaction by sending COMMIT or ROLLBACK and only then hands the connection
+ * back to the pool; when that statement fails (the server killed the connection mid-transaction)
+ * the connection is never handed back. Ten such failures took every connection of the pool, and
+ * from then on every query waited for one forever (found with connections killed under load).
+ * Here a failed COMMIT or ROLLBACK hands the connection back before the error goes on; the pool
+ * sees it is broken and closes it.
+ */
+function withConnectionsReturnedOnFailedEnd(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction: PgTransaction = await startTransaction(isolationLevel);
+      const executeRaw = transaction.executeRaw.bind(transaction);
+      transaction.executeRaw = async (query) => {
+        try {
+          return await executeRaw(query);
+        } catch (error) {
+          if (ENDS_TRANSACTION.test(query.sql)) await transaction.rollback();
+          throw error;
+        }
+      };
       return transaction;
     };
     return adapter;
