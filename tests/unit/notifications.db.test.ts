@@ -25,6 +25,11 @@ describe("the header's count of unseen notifications", () => {
     const later = new Date(seen.getTime() + 60_000);
     const earlier = new Date(seen.getTime() - 60_000);
     const own = await db.comment.create({ data: { postId: post.id, authorId: reader.id, body: "Mine", status: "APPROVED", decidedAt: later, decidedById: moderator.id } });
+    await db.comment.create({ data: { postId: post.id, authorId: reader.id, body: "Refused", status: "REJECTED", decidedAt: later, decidedById: moderator.id } });
+    // Not counted: a comment a rule published, one decided before they looked, one deleted since.
+    await db.comment.create({ data: { postId: post.id, authorId: reader.id, body: "By a rule", status: "APPROVED", decidedAt: later } });
+    await db.comment.create({ data: { postId: post.id, authorId: reader.id, body: "Old news", status: "APPROVED", decidedAt: earlier, decidedById: moderator.id } });
+    await db.comment.create({ data: { postId: post.id, authorId: reader.id, body: "Gone", status: "APPROVED", decidedAt: later, decidedById: moderator.id, deletedAt: later } });
     const othersComment = await db.comment.create({ data: { postId: post.id, authorId: other.id, body: "Theirs", status: "APPROVED", decidedAt: later } });
     const reply = (data: object) => db.comment.create({ data: { postId: post.id, parentId: own.id, body: "Reply", status: "APPROVED", decidedAt: later, ...data } });
     await reply({ authorId: other.id });
@@ -37,9 +42,9 @@ describe("the header's count of unseen notifications", () => {
     await db.comment.create({ data: { postId: post.id, parentId: othersComment.id, authorId: moderator.id, body: "Elsewhere", status: "APPROVED", decidedAt: later } });
 
     const listed = await listUnseenNotifications(reader);
-    expect(listed.map((item) => item.kind).sort()).toEqual(["decision", "reply", "reply"]);
-    expect(await unseenNotificationCount(reader)).toBe(3);
-    // The other reader's comment got one reply; its approval came from no moderator (a rule).
+    expect(listed.map((item) => item.kind).sort()).toEqual(["decision", "decision", "reply", "reply"]);
+    expect(await unseenNotificationCount(reader)).toBe(4);
+    // The other reader never looked: one reply; their comment's approval came from a rule.
     expect(await unseenNotificationCount(other)).toBe(1);
     await markNotificationsSeen(reader, new Date(later.getTime() + 1));
     expect(await unseenNotificationCount(reader)).toBe(0);

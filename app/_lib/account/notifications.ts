@@ -31,27 +31,28 @@ const repliesWhere = (viewer: Viewer, after: Date) => ({
   OR: [{ authorId: null }, { authorId: { not: viewer.id } }],
 });
 
-/** How many decisions and replies the reader has not seen yet, for the header. */
+/**
+ * How many decisions and replies the reader has not seen yet, for the header of every page they
+ * open: `decisionsWhere` and `repliesWhere` counted, with the time they last looked, in one
+ * statement (three queries before, each compiled by Prisma on the server's one thread).
+ *
+ * The replies are asked for from the reader's own comments: Prisma writes the relation filter as
+ * a LEFT JOIN, which SQLite never reorders, so it went through every published comment of the
+ * site to find the few that answer this reader (1.5 ms a page with 10,000; now 0.06 ms).
+ */
 export async function unseenNotificationCount(viewer: Viewer | null): Promise<number> {
   if (!viewer) return 0;
-  const after = await seenAt(viewer);
-  const [decisions, replies] = await Promise.all([db.comment.count({ where: decisionsWhere(viewer, after) }), unseenReplyCount(viewer, after)]);
-  return decisions + replies;
-}
-
-/**
- * `repliesWhere` counted, for every signed-in page's header. Prisma writes the relation filter as
- * a LEFT JOIN, which SQLite never reorders: it went through every published comment of the site
- * to find the few that answer this reader (1.5 ms a page with 10,000). Asked from the reader's
- * own comments, it reads only their replies (0.06 ms).
- */
-async function unseenReplyCount(viewer: Viewer, after: Date): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number | bigint }[]>`
-    SELECT COUNT(*) AS "count" FROM "Comment" AS "reply"
-    WHERE "reply"."parentId" IN (SELECT "own"."id" FROM "Comment" AS "own" WHERE "own"."authorId" = ${viewer.id})
-      AND "reply"."status" = 'APPROVED' AND "reply"."deletedAt" IS NULL AND "reply"."decidedAt" > ${after}
-      AND ("reply"."authorId" IS NULL OR "reply"."authorId" <> ${viewer.id})`;
-  return Number(row?.count ?? 0);
+  const [row] = await db.$queryRaw<{ decisions: number | bigint; replies: number | bigint }[]>`
+    WITH "seen" AS (SELECT COALESCE((SELECT "notificationsSeenAt" FROM "User" WHERE "id" = ${viewer.id}), ${new Date(0)}) AS "at")
+    SELECT
+      (SELECT COUNT(*) FROM "Comment" AS "own"
+        WHERE "own"."authorId" = ${viewer.id} AND "own"."deletedAt" IS NULL AND "own"."status" IN ('APPROVED', 'REJECTED')
+          AND "own"."decidedById" IS NOT NULL AND "own"."decidedAt" > (SELECT "at" FROM "seen")) AS "decisions",
+      (SELECT COUNT(*) FROM "Comment" AS "reply"
+        WHERE "reply"."parentId" IN (SELECT "mine"."id" FROM "Comment" AS "mine" WHERE "mine"."authorId" = ${viewer.id})
+          AND "reply"."status" = 'APPROVED' AND "reply"."deletedAt" IS NULL AND "reply"."decidedAt" > (SELECT "at" FROM "seen")
+          AND ("reply"."authorId" IS NULL OR "reply"."authorId" <> ${viewer.id})) AS "replies"`;
+  return Number(row?.decisions ?? 0) + Number(row?.replies ?? 0);
 }
 
 /** The unseen decisions and replies, newest first. */
