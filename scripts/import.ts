@@ -64,9 +64,8 @@ await migrate();
 const db = createDatabase();
 try {
   const result = await importBundle(db, bundle, { dryRun });
-  // PostgreSQL plans rows just loaded as an empty table's until autovacuum comes by (a thread's
-  // first page read through the wrong index: 30 ms instead of 0.4); gathered now, the first
-  // readers get a settled site's plans.
+  // PostgreSQL plans rows just loaded as an empty table's until autovacuum comes by; gathered
+  // now, the first readers get a settled site's plans.
   if (!dryRun && providerOf(db) === "postgresql") await db.$executeRawUnsafe("ANALYZE");
   console.log(describeImport(bundle.source, result));
 } finally {

@@ -66,6 +66,12 @@ describe.runIf(testProvider === "sqlite")("SQLite statements kept prepared", () 
       expect(prepared).toBe(3);
       insert(4);
       expect(prepared).toBe(4);
+      // A long statement (a list of many values) is prepared each time rather than kept.
+      const long = `SELECT "n" FROM "t" WHERE "n" IN (${Array.from({ length: 3_000 }, () => "?").join(",")})`;
+      const values = Array.from({ length: 3_000 }, (_, index) => index);
+      expect(connection.prepare(long).bind(values).raw().all()).toEqual([[1], [2], [3], [4]]);
+      expect(connection.prepare(long).bind(values).raw().all()).toEqual([[1], [2], [3], [4]]);
+      expect(prepared).toBe(6);
       // SQLite prepares a kept statement again by itself after the schema changed under it.
       connection.exec(`ALTER TABLE "t" ADD COLUMN "m" INTEGER`);
       expect(read(4)).toEqual([[4]]);

@@ -82,6 +82,18 @@ describe("thread and queue queries", () => {
     expect((await listThread(post.id, null, Number.NaN)).page).toBe(1);
   });
 
+  it("a reply stored on another post than its parent's shows on its own post only", async () => {
+    setAppDatabase(database.db);
+    const db = database.db;
+    const post = await postWithThread(1);
+    const other = await db.post.create({ data: { slug: `o-${randomUUID()}`, title: "O", authorName: "A", publishedAt: new Date(), body: "B" } });
+    const root = await db.comment.findFirstOrThrow({ where: { postId: post.id, parentId: null } });
+    await db.comment.create({ data: { postId: other.id, parentId: root.id, guestName: "Elsewhere", body: "Stored on the other post", status: "APPROVED" } });
+    const thread = await listThread(post.id, null);
+    expect(thread.comments[0]!.replies.map((reply) => reply.authorName)).toEqual(["R"]);
+    expect(JSON.stringify(thread)).not.toContain("Elsewhere");
+  });
+
   it("a page of the moderation queue costs the same number of queries for 5 items as for 20", async () => {
     const moderator = await makeViewer(database.db, { role: "MODERATOR" });
     const post = await database.db.post.create({ data: { slug: `q-${randomUUID()}`, title: "Q", authorName: "A", publishedAt: new Date(), body: "B" } });

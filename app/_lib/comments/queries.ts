@@ -26,6 +26,7 @@ export const THREAD_PAGE_SIZE = 50;
 
 const rowSelect = {
   id: true,
+  postId: true,
   parentId: true,
   authorId: true,
   guestName: true,
@@ -53,8 +54,9 @@ export async function listThread(postId: string, viewerId: string | null, reques
   const rootCount = await db.comment.count({ where: { postId, status: "APPROVED", parentId: null } });
   const pageCount = Math.max(1, Math.ceil(rootCount / THREAD_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
-  // Replies are found by their parents alone (which are this post's): with the post in the
-  // condition too, SQLite (planning without statistics) walked every approved comment of the post.
+  // Replies are found by their parents alone: with the post in the condition too, SQLite
+  // (planning without statistics) walked every approved comment of the post. A reply stored on
+  // another post than its parent's (an import can link one so) stays on its own post's page.
   const visible = (extra: object) => ({
     ...extra,
     OR: [
@@ -74,7 +76,7 @@ export async function listThread(postId: string, viewerId: string | null, reques
   const rows = [...roots];
   let parents = roots.map((row) => row.id);
   for (let depth = 2; depth <= maxDepth && parents.length; depth++) {
-    const level = await db.comment.findMany({ where: visible({ parentId: { in: parents } }), orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: rowSelect });
+    const level = (await db.comment.findMany({ where: visible({ parentId: { in: parents } }), orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: rowSelect })).filter((row) => row.postId === postId);
     rows.push(...level);
     parents = level.map((row) => row.id);
   }

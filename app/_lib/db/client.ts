@@ -88,19 +88,25 @@ function withImmediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQ
 }
 
 /** Distinct statements kept prepared per connection (Prisma writes one per query shape and list length). */
-export const KEPT_STATEMENTS = 500;
+export const KEPT_STATEMENTS = 200;
+/**
+ * Longer statements (lists of hundreds of values) are prepared each time: a prepared statement's
+ * memory grows with its values, and 500 such kept took 60 MB.
+ */
+export const LONGEST_KEPT_STATEMENT = 4_096;
 
 /**
  * The adapter prepares every statement again for each query (its profile: about 80 µs a
  * statement, over a millisecond of a queue page's work). SQLite can run a prepared statement any
- * number of times, so each connection keeps its most recently used ones. The adapter binds the
+ * number of times, so each connection keeps its most recently used short ones. The adapter binds the
  * values to the statement it is handed, which better-sqlite3 allows once per statement; it is
  * handed a view that passes them to each call instead.
  */
-export function keepPreparedStatements(connection: SqliteConnection, limit = KEPT_STATEMENTS): void {
+export function keepPreparedStatements(connection: SqliteConnection, limit = KEPT_STATEMENTS, longest = LONGEST_KEPT_STATEMENT): void {
   const prepare = connection.prepare.bind(connection);
   const kept = new Map<string, BetterSqlite3.Statement>();
   connection.prepare = ((sql: string) => {
+    if (sql.length > longest) return prepare(sql);
     let statement = kept.get(sql);
     if (statement) {
       kept.delete(sql);

@@ -1,6 +1,7 @@
 -- Indexes that answer the thread and the queue from the index alone, whatever plan SQLite (which
--- keeps no statistics) picks: a post's published comments and its top-level comments in order,
--- each level's replies with their status, and how many of an author's comments were published.
+-- keeps no statistics) picks: a post's comments in order and how many it has published, its
+-- top-level comments in order, each level's replies with their status, and how many of an
+-- author's comments were published.
 -- DropIndex
 DROP INDEX "Comment_postId_status_createdAt_idx";
 
@@ -8,7 +9,10 @@ DROP INDEX "Comment_postId_status_createdAt_idx";
 DROP INDEX "Comment_parentId_idx";
 
 -- CreateIndex
-CREATE INDEX "Comment_postId_status_deletedAt_createdAt_idx" ON "Comment"("postId", "status", "deletedAt", "createdAt");
+CREATE INDEX "Comment_postId_status_createdAt_id_idx" ON "Comment"("postId", "status", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Comment_postId_status_deletedAt_idx" ON "Comment"("postId", "status", "deletedAt");
 
 -- CreateIndex
 CREATE INDEX "Comment_postId_status_parentId_createdAt_id_idx" ON "Comment"("postId", "status", "parentId", "createdAt", "id");
