@@ -94,6 +94,26 @@ describe("thread and queue queries", () => {
     expect(JSON.stringify(thread)).not.toContain("Elsewhere");
   });
 
+  it("a page whose top-level comments have more replies than one statement may name shows them all", async () => {
+    setAppDatabase(database.db);
+    const db = database.db;
+    const post = await db.post.create({ data: { slug: `m-${randomUUID()}`, title: "M", authorName: "A", publishedAt: new Date(), body: "B" } });
+    const base = Date.UTC(2031, 0, 1);
+    const roots = Array.from({ length: 3 }, (_, index) => ({ id: `many-${randomUUID()}`, postId: post.id, guestName: `Root ${index}`, body: "Root", status: "APPROVED" as const, createdAt: new Date(base + index) }));
+    await db.comment.createMany({ data: roots });
+    const replies = Array.from({ length: 1_200 }, (_, index) => ({ postId: post.id, parentId: roots[index % 3]!.id, guestName: `Reply ${index}`, body: "Reply", status: "APPROVED" as const, createdAt: new Date(base + 1_000 + index) }));
+    for (let start = 0; start < replies.length; start += 400) await db.comment.createMany({ data: replies.slice(start, start + 400) });
+    // Each reply gets one of its own, so the third level asks for 1,200 parents.
+    const stored = await db.comment.findMany({ where: { postId: post.id, parentId: { not: null } }, select: { id: true } });
+    for (let start = 0; start < stored.length; start += 400) {
+      await db.comment.createMany({ data: stored.slice(start, start + 400).map((reply, index) => ({ postId: post.id, parentId: reply.id, guestName: "Deeper", body: "Deeper", status: "APPROVED" as const, createdAt: new Date(base + 10_000 + start + index) })) });
+    }
+    const thread = await listThread(post.id, null);
+    expect(thread.comments.map((comment) => comment.replies.length)).toEqual([400, 400, 400]);
+    expect(thread.comments[0]!.replies.slice(0, 2).map((reply) => reply.authorName)).toEqual(["Reply 0", "Reply 3"]);
+    expect(thread.comments.flatMap((comment) => comment.replies).every((reply) => reply.replies.length === 1)).toBe(true);
+  });
+
   it("a page of the moderation queue costs the same number of queries for 5 items as for 20", async () => {
     const moderator = await makeViewer(database.db, { role: "MODERATOR" });
     const post = await database.db.post.create({ data: { slug: `q-${randomUUID()}`, title: "Q", authorName: "A", publishedAt: new Date(), body: "B" } });

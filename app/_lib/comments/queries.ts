@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/app/_lib/db";
 import { commentHtml, renderedSelect } from "@/app/_lib/content/markdown";
+import { inChunks } from "@/app/_lib/db/in-chunks";
 
 export type ThreadComment = {
   id: string;
@@ -76,7 +77,11 @@ export async function listThread(postId: string, viewerId: string | null, reques
   const rows = [...roots];
   let parents = roots.map((row) => row.id);
   for (let depth = 2; depth <= maxDepth && parents.length; depth++) {
-    const level = (await db.comment.findMany({ where: visible({ parentId: { in: parents } }), orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: rowSelect })).filter((row) => row.postId === postId);
+    // A level can hold more comments than one statement may name (a page's roots with a thousand
+    // replies): read in slices, then put back in order.
+    const level = (await inChunks(parents, (chunk) => db.comment.findMany({ where: visible({ parentId: { in: chunk } }), select: rowSelect })))
+      .filter((row) => row.postId === postId)
+      .sort(oldestFirst);
     rows.push(...level);
     parents = level.map((row) => row.id);
   }
@@ -104,6 +109,8 @@ export async function listThread(postId: string, viewerId: string | null, reques
   }
   return { comments: assemble(rows, viewerId, moderator), page, pageCount };
 }
+
+const oldestFirst = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 type Row = Awaited<ReturnType<typeof db.comment.findMany<{ select: typeof rowSelect }>>>[number];
 
