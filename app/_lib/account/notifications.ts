@@ -13,6 +13,10 @@ async function seenAt(viewer: Viewer): Promise<Date> {
   return user?.notificationsSeenAt ?? new Date(0);
 }
 
+// The header counts what these two conditions list in one SQL statement of its own
+// (`unseenNotificationCount`); a change to either goes there too, and the notifications test
+// compares the count with the list.
+
 /** Moderators' decisions on the reader's comments (not rules that published at once). */
 const decisionsWhere = (viewer: Viewer, after: Date) => ({
   authorId: viewer.id,
