@@ -17,7 +17,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
-import { isTrustedPeer, parseTrustedProxies } from "../app/_lib/client-address";
+import { parseTrustedProxies } from "../app/_lib/client-address";
 import { joinInstances } from "../app/_lib/operations/bus";
 import { logger } from "../app/_lib/operations/logger";
 import { isDraining } from "../app/_lib/operations/shutdown";
@@ -26,9 +26,10 @@ import { holdUntilEnd, storableHeaders } from "./lib/response-capture";
 import { scriptlessPolicy } from "./lib/scriptless-policy";
 import { withoutScripts } from "./lib/without-scripts";
 import { serveStaticFile } from "./lib/static-cache";
+import { fromTrustedPeer } from "./lib/trusted-peer";
 import { markCacheHit, observeRequests } from "./lib/request-log";
 import { requestedCommentsPage } from "../app/_lib/posts/page-number";
-import { cachedPage, PAGE_REQUEST_HEADER, pageCacheGeneration, storePage, wasPersonal } from "../app/_lib/page-cache";
+import { cachedPage, type CachedPage, PAGE_REQUEST_HEADER, pageCacheGeneration, storePage, wasPersonal } from "../app/_lib/page-cache";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -45,10 +46,11 @@ function recordPeer(request: IncomingMessage) {
   const forwarded = request.headers["x-forwarded-for"];
   const chain = Array.isArray(forwarded) ? forwarded.join(", ") : forwarded;
   request.headers["x-forwarded-for"] = chain ? `${chain}, ${peer}` : peer;
+  const trusted = fromTrustedPeer(request, trust);
   const proto = String(request.headers["x-forwarded-proto"] ?? "").split(",").at(-1)!.trim().toLowerCase();
-  if (isTrustedPeer(peer, trust) && (proto === "http" || proto === "https")) request.headers["x-forwarded-proto"] = proto;
+  if (trusted && (proto === "http" || proto === "https")) request.headers["x-forwarded-proto"] = proto;
   else delete request.headers["x-forwarded-proto"];
-  if (!isTrustedPeer(peer, trust)) delete request.headers["x-forwarded-host"];
+  if (!trusted) delete request.headers["x-forwarded-host"];
 }
 
 // NextAuth reads any cookie whose name starts with this (it splits large tokens into .0, .1, …).
@@ -88,9 +90,25 @@ function cacheKey(request: IncomingMessage): string | null {
   return `${scheme} ${url.pathname}${page}`;
 }
 
-function respondFromCache(response: ServerResponse, page: NonNullable<ReturnType<typeof cachedPage>>, requestId: string) {
+/**
+ * A kept page's headers as one flat list of names and values, made once per page: copying its
+ * header object into a new one for every hit took an eighth of a hit's time (13,100 against
+ * 15,000 requests a second), where copying a list takes next to none.
+ */
+const headerLists = new WeakMap<CachedPage, string[]>();
+
+function headerList(page: CachedPage): string[] {
+  let list = headerLists.get(page);
+  if (!list) {
+    list = Object.entries(page.headers).flat();
+    headerLists.set(page, list);
+  }
+  return list;
+}
+
+function respondFromCache(response: ServerResponse, page: CachedPage, requestId: string) {
   // Every header in one call (none set before it): Node's fast path.
-  response.writeHead(page.status, { ...page.headers, "x-vetted-cache": "hit", "x-request-id": requestId });
+  response.writeHead(page.status, [...headerList(page), "x-vetted-cache", "hit", "x-request-id", requestId]);
   response.end(page.body);
 }
 

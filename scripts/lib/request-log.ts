@@ -8,10 +8,11 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { isTrustedPeer, type ProxyTrust } from "../../app/_lib/client-address";
-import { requestLogger } from "../../app/_lib/operations/logger";
+import type { ProxyTrust } from "../../app/_lib/client-address";
+import { requestLineWriter } from "../../app/_lib/operations/logger";
 import { metrics } from "../../app/_lib/operations/metrics";
 import { routeLabeller, type RouteLabeller, type RoutesManifest } from "../../app/_lib/operations/route-label";
+import { fromTrustedPeer } from "./trusted-peer";
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -26,7 +27,7 @@ function loadLabeller(root: string): RouteLabeller {
 
 function requestId(request: IncomingMessage, trust: ProxyTrust): string {
   const given = request.headers["x-request-id"];
-  const trusted = typeof given === "string" && REQUEST_ID.test(given) && isTrustedPeer(request.socket.remoteAddress ?? "", trust);
+  const trusted = typeof given === "string" && REQUEST_ID.test(given) && fromTrustedPeer(request, trust);
   return trusted ? given : randomUUID();
 }
 
@@ -45,8 +46,7 @@ export function observeRequests(root: string, trust: ProxyTrust): (request: Inco
     }
     return found;
   };
-  const log = requestLogger();
-  const logRequests = log.isLevelEnabled("info");
+  const writeLine = requestLineWriter();
   const { httpDuration } = metrics();
   // One labelled series object per combination (bounded: routes, methods and statuses are).
   const series = new Map<string, ReturnType<typeof httpDuration.labels>>();
@@ -76,9 +76,7 @@ export function observeRequests(root: string, trust: ProxyTrust): (request: Inco
       const action = method === "POST" && request.headers["next-action"] !== undefined;
       const status = response.writableFinished ? response.statusCode : 499;
       seriesFor(action ? "ACTION" : method, route, status, cache).observe(seconds);
-      if (logRequests) {
-        log.info({ reqId, method, path: pathname.slice(0, 300), route, status, ms: Math.round(seconds * 10_000) / 10, ...(action ? { action: true } : {}), ...(cache === "hit" ? { cache } : {}) }, "request");
-      }
+      writeLine?.({ reqId, method, path: pathname.slice(0, 300), route, status, ms: Math.round(seconds * 10_000) / 10, action: action || undefined, cache: cache === "hit" ? cache : undefined });
     });
   };
 }
