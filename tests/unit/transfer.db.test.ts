@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { noneSkipped, type ImportedComment, type ImportedPost } from "@/app/_lib/transfer/bundle";
 import { parseDisqusExport } from "@/app/_lib/transfer/disqus";
 import { exportEverything } from "@/app/_lib/transfer/export";
 import { commentHtmlToMarkdown } from "@/app/_lib/transfer/html-to-markdown";
@@ -60,6 +62,30 @@ describe("WordPress import", () => {
     expect(reply.parent?.guestName).toBe("Cara Clinician");
     expect(post.comments.find((comment) => comment.guestName === "Cara Clinician")!.body).toBe("In our practice, **graded activity** helped most.\nSee [the trial](https://example.org/trial).");
     expect(await db.user.count({ where: { email: { contains: "example.net" } } })).toBe(0);
+  });
+
+  it("never hangs a reply from a comment imported before onto another post", async () => {
+    const db = database.db;
+    const tag = randomBytes(3).toString("hex");
+    const comment = (n: number, parent: number | null): ImportedComment => ({
+      key: `wordpress:moved-${tag}:${n}`,
+      parentKey: parent === null ? null : `wordpress:moved-${tag}:${parent}`,
+      authorName: `Reader ${n}`,
+      authorEmail: null,
+      body: `Comment ${n} of ${tag}.`,
+      status: "APPROVED",
+      createdAt: new Date(Date.UTC(2016, 0, n + 1)),
+    });
+    const post = (slug: string, comments: ImportedComment[]): ImportedPost => ({ slug, title: `Post ${slug}`, authorName: "Editor", publishedAt: new Date(Date.UTC(2016, 0, 1)), body: "A post.", commentsOpen: true, comments });
+    await importBundle(db, { source: "wordpress", skipped: noneSkipped(), posts: [post(`first-${tag}`, [comment(1, null)])] });
+    // A later file has the same comment under another post, with a new reply to it.
+    const summary = await importBundle(db, { source: "wordpress", skipped: noneSkipped(), posts: [post(`second-${tag}`, [comment(1, null), comment(2, 1)])] });
+    expect(summary.comments).toEqual({ created: 1, matched: 0, alreadyImported: 1 });
+
+    const second = await db.post.findUniqueOrThrow({ where: { slug: `second-${tag}` }, include: { comments: { include: { parent: true } } } });
+    expect(second.comments.map((stored) => [stored.body, stored.parent?.postId ?? null])).toEqual([[`Comment 2 of ${tag}.`, null]]);
+    const first = await db.post.findUniqueOrThrow({ where: { slug: `first-${tag}` }, include: { comments: { include: { replies: true } } } });
+    expect(first.comments.map((stored) => [stored.body, stored.replies.length])).toEqual([[`Comment 1 of ${tag}.`, 0]]);
   });
 
   it("refuses a file that is not a WordPress export, or not XML, or declares entities", () => {

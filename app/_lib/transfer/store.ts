@@ -106,7 +106,7 @@ function realTime(copy: Stored, createdAt: Date) {
 type Outcome =
   /** Deleted here: a row still there (emptied, its replies kept) stays their parent. */
   | { kind: "removed"; id?: string; status?: string }
-  | { kind: "imported before"; id: string; authorId: string | null; guestEmailHash: string | null; importFingerprint: string | null; status: string }
+  | { kind: "imported before"; id: string; postId: string; authorId: string | null; guestEmailHash: string | null; importFingerprint: string | null; status: string }
   | { kind: "copy"; stored: Stored }
   | { kind: "same as"; id: string; status: string }
   | { kind: "new" };
@@ -114,6 +114,12 @@ type Outcome =
 /** Where an outcome stands here, if anywhere: its row and status, for placing replies under it. */
 const storedRow = (outcome: Outcome): { id: string; status: string } | null =>
   outcome.kind === "copy" ? outcome.stored : "id" in outcome && outcome.id && outcome.status ? { id: outcome.id, status: outcome.status } : null;
+
+/**
+ * A comment imported before onto another post (a file that moved it, or two files sharing its
+ * key) stays where it is, and no reply of this post hangs from it: a thread never crosses posts.
+ */
+const elsewhere = (outcome: Outcome, postId: string | null): boolean => outcome.kind === "imported before" && outcome.postId !== postId;
 
 /** The stored rows outcomes already stand for, so no second comment of the file takes them. */
 function outcomesRows(outcomes: Map<string, Outcome>): string[] {
@@ -150,7 +156,7 @@ async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise
 
   const fileKeys = [...new Set(imported.comments.map((comment) => comment.key))];
   const keyed = await inChunks(fileKeys, (chunk) =>
-    db.comment.findMany({ where: { importKey: { in: chunk } }, select: { id: true, importKey: true, authorId: true, guestEmailHash: true, importFingerprint: true, status: true } }),
+    db.comment.findMany({ where: { importKey: { in: chunk } }, select: { id: true, postId: true, importKey: true, authorId: true, guestEmailHash: true, importFingerprint: true, status: true } }),
   );
   const removed = new Set((await inChunks(fileKeys, (chunk) => db.removedImport.findMany({ where: { importKey: { in: chunk } }, select: { importKey: true } }))).map((row) => row.importKey));
   const keyedByKey = new Map(keyed.map((row) => [row.importKey!, row]));
@@ -204,7 +210,7 @@ async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise
   const statusHere = new Map<string, string>();
   for (const [key, outcome] of outcomes) {
     const row = storedRow(outcome);
-    if (row) statusHere.set(key, row.status);
+    if (row && !elsewhere(outcome, postId)) statusHere.set(key, row.status);
   }
   const placed = placeComments(imported.comments, run.maxDepth, statusHere);
 
@@ -219,7 +225,7 @@ async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise
         break;
       case "imported before": {
         summary.comments.alreadyImported += 1;
-        idByKey.set(comment.key, outcome.id);
+        if (!elsewhere(outcome, postId)) idByKey.set(comment.key, outcome.id);
         if (!write || !postId) break;
         // A new site secret changed every hash (an unclaimed guest's is brought up to date), and
         // comments imported before fingerprints existed get theirs.
