@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import type { ProxyTrust } from "../../app/_lib/client-address";
-import { requestLineWriter } from "../../app/_lib/operations/logger";
+import { requestLogger } from "../../app/_lib/operations/logger";
 import { metrics } from "../../app/_lib/operations/metrics";
 import { routeLabeller, type RouteLabeller, type RoutesManifest } from "../../app/_lib/operations/route-label";
 import { fromTrustedPeer } from "./trusted-peer";
@@ -46,7 +46,8 @@ export function observeRequests(root: string, trust: ProxyTrust): (request: Inco
     }
     return found;
   };
-  const writeLine = requestLineWriter();
+  const log = requestLogger();
+  const logRequests = log.isLevelEnabled("info");
   const { httpDuration } = metrics();
   // One labelled series object per combination (bounded: routes, methods and statuses are).
   const series = new Map<string, ReturnType<typeof httpDuration.labels>>();
@@ -76,7 +77,9 @@ export function observeRequests(root: string, trust: ProxyTrust): (request: Inco
       const action = method === "POST" && request.headers["next-action"] !== undefined;
       const status = response.writableFinished ? response.statusCode : 499;
       seriesFor(action ? "ACTION" : method, route, status, cache).observe(seconds);
-      writeLine?.({ reqId, method, path: pathname.slice(0, 300), route, status, ms: Math.round(seconds * 10_000) / 10, action: action || undefined, cache: cache === "hit" ? cache : undefined });
+      if (logRequests) {
+        log.info({ reqId, method, path: pathname.slice(0, 300), route, status, ms: Math.round(seconds * 10_000) / 10, ...(action ? { action: true } : {}), ...(cache === "hit" ? { cache } : {}) }, "request");
+      }
     });
   };
 }

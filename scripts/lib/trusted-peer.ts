@@ -1,8 +1,8 @@
 /**
  * Whether a request's connection comes from a trusted proxy, decided once per connection: a
  * connection's address never changes, and a kept-alive one carries thousands of requests.
- * Checking the address against TRUSTED_PROXIES' list on every request cost the page cache's hits
- * a sixth of their time (three checks a request, each parsing the address anew).
+ * Checking the address against TRUSTED_PROXIES' list on every request (three checks, each parsing
+ * the address anew for Node's BlockList) took 7% of a page-cache hit's time.
  */
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
