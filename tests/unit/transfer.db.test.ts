@@ -86,6 +86,15 @@ describe("WordPress import", () => {
     expect(second.comments.map((stored) => [stored.body, stored.parent?.postId ?? null])).toEqual([[`Comment 2 of ${tag}.`, null]]);
     const first = await db.post.findUniqueOrThrow({ where: { slug: `first-${tag}` }, include: { comments: { include: { replies: true } } } });
     expect(first.comments.map((stored) => [stored.body, stored.replies.length])).toEqual([[`Comment 1 of ${tag}.`, 0]]);
+
+    // A comment stored before fingerprints existed gets the one of the post it is on, so a later
+    // file under new keys still recognises it there, after a reader claimed it (its name changed).
+    const claimant = await db.user.create({ data: { email: `claimant-${tag}@example.org`, name: "Claimed Since" } });
+    await db.comment.updateMany({ where: { postId: first.id }, data: { importFingerprint: null, authorId: claimant.id, guestName: null } });
+    await importBundle(db, { source: "wordpress", skipped: noneSkipped(), posts: [post(`second-${tag}`, [comment(1, null)])] });
+    const rekeyed = { ...comment(1, null), key: `wordpress:moved-${tag}-new-address:1` };
+    expect((await importBundle(db, { source: "wordpress", skipped: noneSkipped(), posts: [post(`first-${tag}`, [rekeyed])] })).comments).toEqual({ created: 0, matched: 1, alreadyImported: 0 });
+    expect(await db.comment.count({ where: { postId: first.id } })).toBe(1);
   });
 
   it("refuses a file that is not a WordPress export, or not XML, or declares entities", () => {

@@ -167,7 +167,10 @@ async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise
     if (text === undefined) texts.set(comment.key, (text = comparableText(comment.body)));
     return text;
   };
-  const fingerprintOf = (comment: ImportedComment) => importFingerprint(postId!, comment.authorName, comment.createdAt, textOf(comment));
+  // A comment's fingerprint names the post it is stored on: this one, but for a comment imported
+  // before onto another post.
+  const fingerprintOn = (storedOn: string, comment: ImportedComment) => importFingerprint(storedOn, comment.authorName, comment.createdAt, textOf(comment));
+  const fingerprintOf = (comment: ImportedComment) => fingerprintOn(postId!, comment);
 
   // First what each comment is: gone, here under its key, here as a copy, or new.
   const outcomes = new Map<string, Outcome>();
@@ -231,7 +234,7 @@ async function importPost(db: Reader, imported: ImportedPost, run: Run): Promise
         // comments imported before fingerprints existed get theirs.
         const refreshed = {
           ...(!outcome.authorId && guestEmailHash && outcome.guestEmailHash !== guestEmailHash ? { guestEmailHash } : {}),
-          ...(outcome.importFingerprint ? {} : { importFingerprint: fingerprintOf(comment) }),
+          ...(outcome.importFingerprint ? {} : { importFingerprint: fingerprintOn(outcome.postId, comment) }),
         };
         if (Object.keys(refreshed).length) await write.comment.update({ where: { id: outcome.id }, data: refreshed });
         break;
