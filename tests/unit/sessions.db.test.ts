@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { makeViewer } from "../support/viewer";
 import { setAppDatabase } from "../support/app-db";
 
-const { loadViewer } = await import("@/app/_lib/auth/viewer");
+const { loadViewer, viewerSelect } = await import("@/app/_lib/auth/viewer");
 const { endAllSessions } = await import("@/app/_lib/auth/sessions");
 const { renewedSessionCookie, SESSION_MAX_AGE_SECONDS, usesSecureCookies } = await import("@/app/_lib/auth/session-lifetime");
 const { updateUser } = await import("@/app/_lib/moderation/users");
@@ -28,6 +28,23 @@ describe("sessions", () => {
     const moderator = await makeViewer(database.db, { role: "MODERATOR" });
     expect(await updateUser(moderator, { userId: reader.id, operation: "ban", reason: "Abuse" })).toMatchObject({ ok: true });
     expect(await loadViewer(reader.id, 1)).toBeNull();
+  });
+
+  it("reads the viewer with every field typed as Prisma gives it, and no one for a deleted account", async () => {
+    const reader = await makeViewer(database.db);
+    const suspendedUntil = new Date("2030-05-06T07:08:09.123Z");
+    await database.db.user.update({
+      where: { id: reader.id },
+      data: { emailVerified: new Date("2021-02-03T04:05:06.789Z"), status: "SUSPENDED", suspendedUntil, statusReason: "Cooling off", alwaysPremoderate: true, trusted: true },
+    });
+    const stored = await database.db.user.findUniqueOrThrow({ where: { id: reader.id }, select: viewerSelect });
+    const viewer = await loadViewer(reader.id, 0);
+    expect(viewer).toEqual({ ...stored, twoFactorOn: false, mustSetUpTwoFactor: false });
+    expect(viewer!.suspendedUntil).toBeInstanceOf(Date);
+    expect(viewer!.alwaysPremoderate).toBe(true);
+
+    await database.db.user.update({ where: { id: reader.id }, data: { deletedAt: new Date() } });
+    expect(await loadViewer(reader.id, 0)).toBeNull();
   });
 
   it("a session token more than a day old is renewed for another week with the same claims; a fresh one is left alone", async () => {
